@@ -1,0 +1,68 @@
+/**
+ * The document model: one typed object that the structure stage builds and every exporter reads
+ * (CSV, JSON). Records are the zod-inferred types from validate/schemas.ts.
+ */
+import type { Block, CellRecord, Footnote, Heading, Paragraph, TableRecord } from '../validate/schemas.js';
+import type { PageSource } from './page.js';
+
+export interface Check {
+  /** Stable name, e.g. 'paragraph-sequence', 'footnote-references', 'table-total'. */
+  name: string;
+  ok: boolean;
+  severity: 'error' | 'warning' | 'info';
+  /** One human-readable sentence. */
+  detail: string;
+  /** Machine-readable specifics (what was summed, the difference, the records concerned). */
+  data?: unknown;
+}
+
+export interface Unclassified {
+  page: number | null;
+  text: string;
+  reason: string;
+}
+
+export interface ExtractedTable {
+  record: TableRecord;
+  /** The grid as printed: header rows first, then body rows; merged cells keep text top-left. */
+  grid: string[][];
+  cells: CellRecord[];
+  notes: string[];
+  checks: Check[];
+}
+
+export interface PageInfo {
+  page: number;
+  source: PageSource;
+  /** Mean OCR confidence for OCR pages. */
+  confidence?: number;
+}
+
+export interface DocumentMetadata {
+  symbol: string | null;
+  title: string | null;
+  year: number | null;
+  language: string | null;
+}
+
+export interface ExtractedDocument {
+  docId: string;
+  source: {
+    file: string;
+    sha256: string;
+    bytes: number;
+    kind: 'pdf' | 'text';
+    pages: number;
+    pageInfo: PageInfo[];
+  };
+  profile: string;
+  metadata: DocumentMetadata;
+  paragraphs: Paragraph[];
+  headings: Heading[];
+  footnotes: Footnote[];
+  blocks: Block[];
+  tables: ExtractedTable[];
+  unclassified: Unclassified[];
+  checks: Check[];
+  timings: Record<string, number>;
+}

@@ -1,0 +1,53 @@
+/**
+ * The positioned-page model: the one shape every loader (pdf.js, OCR, text dump) produces and
+ * every later stage reads. Coordinates are in points with the origin at the page's top-left
+ * corner and y growing downwards, whatever the source, so layout code never has to care where a
+ * page came from.
+ */
+
+export interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface Word extends Rect {
+  text: string;
+  /** Baseline y (top-left origin). */
+  base: number;
+  /** Font size in points (for OCR: estimated from the word's height). */
+  size: number;
+  font: string;
+  bold: boolean;
+  italic: boolean;
+  /** OCR confidence 0–100; undefined for a text layer. */
+  conf?: number;
+}
+
+/** A stroked or filled vector segment or rectangle (table rules, box borders, footnote separators). */
+export interface Rule extends Rect {
+  /** 'h' horizontal line, 'v' vertical line, 'rect' anything thicker in both directions. */
+  kind: 'h' | 'v' | 'rect';
+}
+
+export type PageSource = 'text-layer' | 'ocr' | 'text-dump';
+
+export interface Page {
+  /** 1-based physical page index. */
+  number: number;
+  width: number;
+  height: number;
+  /** Rotation in degrees as declared by the PDF (0, 90, 180, 270); coordinates are already rotated. */
+  rotation: number;
+  source: PageSource;
+  words: Word[];
+  rules: Rule[];
+  /** Bounding boxes of raster images drawn on the page (charts, logos, scanned content). */
+  images: Rect[];
+  /** Mean OCR word confidence when source is 'ocr'. */
+  confidence?: number;
+}
+
+export const width = (r: Rect): number => r.x1 - r.x0;
+export const height = (r: Rect): number => r.y1 - r.y0;

@@ -1,0 +1,86 @@
+/**
+ * Record schemas: the single source of truth for the shape of every exported record and for the
+ * column order of every CSV (the keys of each object schema, in order). OUTPUT.md documents them;
+ * extend at the end, never rename.
+ */
+import { z } from 'zod';
+
+const page = z.number().int().positive().nullable();
+
+export const ParagraphSchema = z.object({
+  number: z.number().int().nonnegative(),
+  page,
+  section: z.string(),
+  subsection: z.string(),
+  heading: z.string(),
+  /** Footnote numbers referenced in the paragraph (CSV: joined with ';'). */
+  footnotes: z.array(z.number().int().positive()),
+  text: z.string().min(1, 'paragraph text must not be empty'),
+  /** Last page the paragraph runs onto. */
+  page_last: page,
+});
+export type Paragraph = z.infer<typeof ParagraphSchema>;
+
+export const HeadingSchema = z.object({
+  level: z.number().int().min(1).max(3),
+  label: z.string(),
+  title: z.string().min(1),
+  page,
+  /** 'bullet' when the heading is printed as a bullet point, else empty. */
+  style: z.string(),
+});
+export type Heading = z.infer<typeof HeadingSchema>;
+
+export const FootnoteSchema = z.object({
+  number: z.number().int().positive(),
+  /** Paragraph whose text (or whose list) carries the reference mark; null when none was found. */
+  paragraph: z.number().int().nonnegative().nullable(),
+  page,
+  text: z.string().min(1),
+});
+export type Footnote = z.infer<typeof FootnoteSchema>;
+
+export const BlockKind = z.enum(['box', 'list', 'note', 'figure']);
+export const BlockSchema = z.object({
+  kind: BlockKind,
+  parent_paragraph: z.number().int().nonnegative().nullable(),
+  page,
+  /** 0 for a box's introductory text, 1… for items. */
+  item: z.number().int().nonnegative(),
+  label: z.string(),
+  text: z.string(),
+  /** Groups the rows of one box or list: kind-N in document order. */
+  block_id: z.string(),
+  /** Footnote numbers referenced in this item. */
+  footnotes: z.array(z.number().int().positive()),
+});
+export type Block = z.infer<typeof BlockSchema>;
+
+export const TableSchema = z.object({
+  table_id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'table ids are lower-case slugs'),
+  title: z.string(),
+  page_start: page,
+  page_end: page,
+  rows: z.number().int().nonnegative(),
+  cols: z.number().int().nonnegative(),
+  header_rows: z.number().int().nonnegative(),
+});
+export type TableRecord = z.infer<typeof TableSchema>;
+
+export const CellSchema = z.object({
+  table_id: z.string(),
+  row: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+  is_header: z.boolean(),
+  row_label: z.string(),
+  column_label: z.string(),
+  text: z.string(),
+  value: z.number().nullable(),
+  unit: z.string(),
+});
+export type CellRecord = z.infer<typeof CellSchema>;
+
+/** Column names of a record schema, in CSV order. */
+export function columnsOf(schema: z.ZodObject): string[] {
+  return Object.keys(schema.shape);
+}
