@@ -1,0 +1,42 @@
+/**
+ * Bordered boxes: a closed frame of rules (one rectangle, or two horizontal and two vertical rules
+ * meeting at the corners) with no rules inside it — a frame with inner rules is a ruled table.
+ */
+import type { Rect, Rule } from '../model/page.js';
+import { inside } from './geometry.js';
+
+export const BOX_SETTINGS = {
+  /** Corners and edges may miss each other by this many points. */
+  tolerance: 3,
+  /** Frames smaller than this in either direction are decorations, not boxes. */
+  minSize: 12,
+};
+
+export function findBoxes(rules: Rule[], s = BOX_SETTINGS): Rect[] {
+  const t = s.tolerance;
+  const frames: Rect[] = [];
+  for (const r of rules) if (r.kind === 'rect' && r.x1 - r.x0 > s.minSize && r.y1 - r.y0 > s.minSize) frames.push(r);
+  const hs = rules.filter((r) => r.kind === 'h');
+  const vs = rules.filter((r) => r.kind === 'v');
+  const near = (a: number, b: number) => Math.abs(a - b) <= t;
+  for (let i = 0; i < hs.length; i++) {
+    for (let j = 0; j < hs.length; j++) {
+      const top = hs[i];
+      const bot = hs[j];
+      if (bot.y0 - top.y0 < s.minSize || !near(top.x0, bot.x0) || !near(top.x1, bot.x1)) continue;
+      const side = (x: number) => vs.some((v) => near(v.x0, x) && v.y0 <= top.y0 + t && v.y1 >= bot.y1 - t);
+      if (side(top.x0) && side(top.x1)) frames.push({ x0: top.x0, y0: top.y0, x1: top.x1, y1: bot.y1 });
+    }
+  }
+  // Keep frames with no rule strictly inside them, and drop duplicates.
+  const out: Rect[] = [];
+  for (const f of frames) {
+    const inner = { x0: f.x0 + t, y0: f.y0 + t, x1: f.x1 - t, y1: f.y1 - t };
+    const hasInner = rules.some((r) => r.kind !== 'rect' && inside(r, inner, 0));
+    const nested = frames.some((g) => g !== f && inside(g, { x0: f.x0 + t, y0: f.y0 + t, x1: f.x1 - t, y1: f.y1 - t }, 0));
+    if (hasInner || nested) continue;
+    if (out.some((o) => inside(o, f, t) && inside(f, o, t))) continue;
+    out.push(f);
+  }
+  return out;
+}

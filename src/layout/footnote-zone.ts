@@ -1,0 +1,41 @@
+/**
+ * The footnote zone: the lines at the bottom of a page under a short separator rule, set smaller
+ * than the body and starting with a footnote label. Marked in place (zone = 'footnote').
+ */
+import type { Rule } from '../model/page.js';
+import type { Line } from './lines.js';
+
+export const FOOTNOTE_ZONE_SETTINGS = {
+  /** The separator is shorter than this fraction of the page width … */
+  maxRuleWidth: 0.6,
+  /** … and lies below this fraction of the page height. */
+  minRuleY: 0.4,
+  /** Footnote text is smaller than the body: at most this × body size (text dumps excepted). */
+  maxSizeRatio: 0.95,
+};
+
+const LABEL = /^[*†‡§]?\d{1,3}[.)]?$/;
+
+export function markFootnoteZone(
+  lines: Line[],
+  rules: Rule[],
+  page: { width: number; height: number; positional: boolean },
+  bodySize: number,
+  s = FOOTNOTE_ZONE_SETTINGS,
+): void {
+  const seps = rules
+    .filter((r) => r.kind === 'h' && r.x1 - r.x0 < s.maxRuleWidth * page.width && r.y0 > s.minRuleY * page.height)
+    .sort((a, b) => b.y0 - a.y0);
+  for (const rule of seps) {
+    const below = lines.filter((l) => l.y0 >= rule.y0 - 1 && l.zone === 'body');
+    if (!below.length) continue;
+    // A zone holds no further rules (a ruled table's lines would).
+    if (rules.some((r) => r !== rule && r.kind === 'h' && r.y0 > rule.y0 + 1 && r.x1 - r.x0 > 20)) continue;
+    const first = below[0];
+    const labelled = LABEL.test(first.words[0]?.text ?? '') || first.marks.length > 0 && first.marks[0].at === 0;
+    const small = !page.positional || first.size <= s.maxSizeRatio * bodySize;
+    if (!labelled || !small) continue;
+    for (const l of below) l.zone = 'footnote';
+    return;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Page furniture: running headers and footers. Found by repetition — the same text (digits
+ * normalised, so "Page 2" and "Page 3" agree) near the same edge of several pages — plus the
+ * profile's patterns, which catch headers a text dump kept on only a few pages.
+ */
+import type { Line } from './lines.js';
+
+export const FURNITURE_SETTINGS = {
+  /** Lines this close to the top or bottom edge (fraction of page height) are candidates … */
+  edgeBand: 0.12,
+  /** … and so are the first and last few lines of a page, whatever their position. */
+  edgeLines: 4,
+  /** A text repeated on at least this many pages near the same edge is furniture … */
+  minPages: 3,
+  /** … when its positions differ by less than this (fraction of page height); text dumps excepted. */
+  positionSpread: 0.03,
+  /** Repeated on at least this share of all pages: furniture on its own (else only beside furniture). */
+  frequentShare: 0.2,
+};
+
+export interface PageLines {
+  page: number;
+  height: number;
+  /** Text dumps have no reliable y positions: only line ranks count there. */
+  positional: boolean;
+  lines: Line[];
+}
+
+export const normaliseFurniture = (t: string): string => t.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+
+function candidates(p: PageLines, s: typeof FURNITURE_SETTINGS): { line: Line; edge: 'top' | 'bottom' }[] {
+  const out: { line: Line; edge: 'top' | 'bottom' }[] = [];
+  const body = p.lines.filter((l) => l.zone === 'body' || l.zone === 'header' || l.zone === 'footer');
+  body.forEach((line, i) => {
+    const top = i < s.edgeLines || (p.positional && line.y1 < s.edgeBand * p.height);
+    const bottom = i >= body.length - s.edgeLines || (p.positional && line.y0 > (1 - s.edgeBand) * p.height);
+    if (top) out.push({ line, edge: 'top' });
+    else if (bottom) out.push({ line, edge: 'bottom' });
+  });
+  return out;
+}
+
+/** Mark header and footer lines in place (zone = 'header' | 'footer'). */
+export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNITURE_SETTINGS): void {
+  const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
+  const cands = pages.map((p) => candidates(p, s));
+  cands.forEach((cs, i) => {
+    for (const { line, edge } of cs) {
+      const key = edge + ':' + normaliseFurniture(line.text);
+      let e = seen.get(key);
+      if (!e) seen.set(key, (e = { pages: new Set(), ys: [] }));
+      e.pages.add(pages[i].page);
+      e.ys.push(line.y0 / pages[i].height);
+    }
+  });
+  const frequent = Math.max(s.minPages, s.frequentShare * pages.length);
+  cands.forEach((cs, i) => {
+    const p = pages[i];
+    const kind = (line: Line, edge: string): 'strong' | 'weak' | null => {
+      const text = line.text.trim();
+      if (patterns.some((re) => re.test(text))) return 'strong';
+      const e = seen.get(edge + ':' + normaliseFurniture(text))!;
+      const spread = Math.max(...e.ys) - Math.min(...e.ys);
+      if (e.pages.size < s.minPages || (p.positional && spread >= s.positionSpread)) return null;
+      return e.pages.size >= frequent ? 'strong' : 'weak';
+    };
+    // Walk inwards from each edge; furniture is contiguous with the edge, and a text repeated on
+    // only a few pages counts only when it sits beside confirmed furniture (an annex's extra
+    // header line) — so a table title repeated on its continuation pages stays in the body.
+    for (const edge of ['top', 'bottom'] as const) {
+      const seq = cs.filter((c) => c.edge === edge).map((c) => c.line);
+      if (edge === 'bottom') seq.reverse();
+      let sawStrong = false;
+      for (const line of seq) {
+        const k = kind(line, edge);
+        if (k === 'strong' || (k === 'weak' && (sawStrong || seq.slice(seq.indexOf(line) + 1).some((l) => kind(l, edge) === 'strong')))) {
+          line.zone = edge === 'top' ? 'header' : 'footer';
+          if (k === 'strong') sawStrong = true;
+        } else break;
+      }
+    }
+  });
+}

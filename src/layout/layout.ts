@@ -1,0 +1,83 @@
+/**
+ * The layout stage: positioned pages → lines with zones (body, header, footer, footnote) and the
+ * bordered boxes they sit in. Per-page work happens as pages stream in; only furniture detection
+ * needs all pages, and it reads lines only.
+ */
+import type { Page, Rect, Rule } from '../model/page.js';
+import type { Profile } from '../profiles/profile.js';
+import { findBoxes } from './boxes.js';
+import { markFootnoteZone } from './footnote-zone.js';
+import { markFurniture } from './furniture.js';
+import { buildLines, type Line } from './lines.js';
+
+export interface LaidOutPage {
+  number: number;
+  width: number;
+  height: number;
+  source: Page['source'];
+  confidence?: number;
+  lines: Line[];
+  rules: Rule[];
+  images: Rect[];
+  boxes: Rect[];
+  /** Dominant body font size on the page. */
+  bodySize: number;
+}
+
+/** Per-page layout that needs no other page. */
+export function layoutPage(page: Page): LaidOutPage {
+  const lines = buildLines(page);
+  const bodySize = dominantSize(lines);
+  const boxes = findBoxes(page.rules);
+  boxes.forEach((b, i) => {
+    for (const l of lines) {
+      const cx = (l.x0 + l.x1) / 2;
+      const cy = (l.y0 + l.y1) / 2;
+      if (cx > b.x0 && cx < b.x1 && cy > b.y0 && cy < b.y1) l.box = i;
+    }
+  });
+  markUnderlines(lines, page.rules);
+  markFootnoteZone(lines, page.rules, { width: page.width, height: page.height, positional: page.source !== 'text-dump' }, bodySize);
+  return {
+    number: page.number,
+    width: page.width,
+    height: page.height,
+    source: page.source,
+    confidence: page.confidence,
+    lines,
+    rules: page.rules,
+    images: page.images,
+    boxes,
+    bodySize,
+  };
+}
+
+/** The font size carrying most characters: the body text's size, whatever tables a page holds. */
+export function dominantSize(lines: Line[]): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) chars.set(Math.round(l.size * 2) / 2, (chars.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  let best = 0;
+  let n = -1;
+  for (const [size, c] of chars) if (c > n) [best, n] = [size, c];
+  return best;
+}
+
+/** A horizontal rule just under a line and about as wide as it: the line is underlined. */
+function markUnderlines(lines: Line[], rules: Rule[]): void {
+  const hs = rules.filter((r) => r.kind === 'h');
+  if (!hs.length) return;
+  for (const l of lines) {
+    const w = l.x1 - l.x0;
+    l.underlined = hs.some(
+      (r) => r.y0 >= l.base - 1 && r.y0 <= l.base + 0.4 * l.size && r.x0 <= l.x0 + 0.1 * w && r.x1 >= l.x1 - 0.1 * w && r.x1 - r.x0 <= w * 1.3 + 4,
+    );
+  }
+}
+
+/** Cross-page layout: running headers and footers. */
+export function layoutDocument(pages: LaidOutPage[], profile: Profile): void {
+  markFurniture(
+    pages.map((p) => ({ page: p.number, height: p.height, positional: p.source !== 'text-dump', lines: p.lines })),
+    profile.furniture,
+  );
+}

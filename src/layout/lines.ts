@@ -1,0 +1,164 @@
+/**
+ * Words → lines. Words sharing a baseline form a line; a smaller word raised above the baseline
+ * (a footnote reference mark) joins the line as a mark instead of as text.
+ */
+import type { Page, Word } from '../model/page.js';
+import { median } from './geometry.js';
+
+export interface Mark {
+  /** The mark as printed, e.g. "1". */
+  text: string;
+  /** Character offset in the line's text where the mark sits. */
+  at: number;
+}
+
+export type Zone = 'body' | 'header' | 'footer' | 'footnote';
+
+export interface Line {
+  page: number;
+  /** Body words in reading order (marks excluded). */
+  words: Word[];
+  text: string;
+  marks: Mark[];
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  base: number;
+  /** Dominant font size of the line's words. */
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  /** Widest horizontal gap between consecutive words, in units of the line's font size. */
+  maxGap: number;
+  zone: Zone;
+  /** Id of the bordered box enclosing the line, if any. */
+  box?: number;
+  /** Underlined (a rule just below most of the line's extent). */
+  underlined?: boolean;
+}
+
+export const LINE_SETTINGS = {
+  /** Two words share a line when their baselines differ by less than this × font size. */
+  baselineTolerance: 0.3,
+  /** A word is a superscript mark when smaller than this × the line size … */
+  supSizeRatio: 0.85,
+  /** … and its baseline is raised by more than this × the line size. */
+  supRaise: 0.15,
+  /** A gap wider than this × font size inserts a space between words. */
+  spaceGap: 0.12,
+};
+
+/** Group one page's words into lines, top to bottom. */
+export function buildLines(page: Page, settings = LINE_SETTINGS): Line[] {
+  const words = page.words.slice().sort((a, b) => a.base - b.base || a.x0 - b.x0);
+  const groups: Word[][] = [];
+  let cur: Word[] = [];
+  let curBase = -Infinity;
+  let curSize = 0;
+  for (const w of words) {
+    if (cur.length && Math.abs(w.base - curBase) <= settings.baselineTolerance * Math.max(curSize, w.size)) {
+      cur.push(w);
+      // Track the dominant (largest-run) baseline so raised marks do not drag the line upwards.
+      if (w.size >= curSize) {
+        curBase = w.base;
+        curSize = w.size;
+      }
+      continue;
+    }
+    if (cur.length) groups.push(cur);
+    cur = [w];
+    curBase = w.base;
+    curSize = w.size;
+  }
+  if (cur.length) groups.push(cur);
+  const merged = attachRaisedMarks(groups, settings);
+  return merged.map((g) => makeLine(page.number, g, settings));
+}
+
+/**
+ * A superscript sits 3–5 pt above its line's baseline, so baseline grouping puts it in a group of
+ * its own just above the line (or in the line above when lines are tight). Move such small words
+ * into the next line whose baseline is close below them and whose size is clearly larger.
+ */
+function attachRaisedMarks(groups: Word[][], s: typeof LINE_SETTINGS): Word[][] {
+  const out: Word[][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    const next = groups[i + 1];
+    if (next && g.every((w) => isMarkLike(w.text))) {
+      const size = median(next.map((w) => w.size));
+      const base = median(next.map((w) => w.base));
+      const ok = g.every((w) => w.size < s.supSizeRatio * size && base - w.base > s.supRaise * size && base - w.base < size);
+      if (ok) {
+        next.push(...g);
+        continue;
+      }
+    }
+    out.push(g);
+  }
+  return out;
+}
+
+const MARK = /^[*†‡§]?\d{1,3}[,)]?$|^[*†‡§]$|^[a-z]$/;
+function isMarkLike(t: string): boolean {
+  return MARK.test(t);
+}
+
+function makeLine(page: number, group: Word[], s: typeof LINE_SETTINGS): Line {
+  group.sort((a, b) => a.x0 - b.x0);
+  // The line's size and baseline come from its text, not from marks: use the largest size with
+  // most characters.
+  const bySize = new Map<number, number>();
+  for (const w of group) bySize.set(Math.round(w.size * 2) / 2, (bySize.get(Math.round(w.size * 2) / 2) ?? 0) + w.text.length);
+  let size = 0;
+  let best = -1;
+  for (const [sz, n] of bySize) if (n > best || (n === best && sz > size)) [size, best] = [sz, n];
+  const bodyWords = group.filter((w) => Math.abs(w.size - size) <= 0.5 || w.size > size);
+  const base = median(bodyWords.map((w) => w.base));
+  const words: Word[] = [];
+  const marks: Mark[] = [];
+  let text = '';
+  let prev: Word | null = null;
+  let maxGap = 0;
+  for (const w of group) {
+    const raised = w.size < s.supSizeRatio * size && base - w.base > s.supRaise * size;
+    if (raised && isMarkLike(w.text) && prev) {
+      marks.push({ text: w.text, at: text.length });
+      continue;
+    }
+    if (prev) {
+      const gap = w.x0 - prev.x1;
+      maxGap = Math.max(maxGap, gap / size);
+      if (gap > s.spaceGap * size) text += ' ';
+    }
+    text += w.text;
+    words.push(w);
+    prev = w;
+  }
+  if (!words.length) {
+    // Only marks (e.g. a lone number): keep them as text.
+    for (const w of group) words.push(w);
+    text = group.map((w) => w.text).join(' ');
+    marks.length = 0;
+  }
+  const chars = words.reduce((n, w) => n + w.text.length, 0);
+  const boldChars = words.reduce((n, w) => n + (w.bold ? w.text.length : 0), 0);
+  const italicChars = words.reduce((n, w) => n + (w.italic ? w.text.length : 0), 0);
+  return {
+    page,
+    words,
+    text,
+    marks,
+    x0: Math.min(...words.map((w) => w.x0)),
+    x1: Math.max(...words.map((w) => w.x1)),
+    y0: Math.min(...group.map((w) => w.y0)),
+    y1: Math.max(...group.map((w) => w.y1)),
+    base,
+    size,
+    bold: boldChars >= 0.6 * chars,
+    italic: italicChars >= 0.6 * chars,
+    maxGap,
+    zone: 'body',
+  };
+}

@@ -1,0 +1,373 @@
+/**
+ * The structure stage: laid-out pages → document records (headings, numbered paragraphs, boxes,
+ * lists, notes, footnotes). Blocks are classified in document order with the paragraph sequence
+ * chosen up front, so a numbered line is a paragraph only when its number continues the report's
+ * sequence.
+ */
+import type { LaidOutPage } from '../layout/layout.js';
+import { dominantSize } from '../layout/layout.js';
+import type { Line } from '../layout/lines.js';
+import type { Unclassified } from '../model/document.js';
+import type { Profile } from '../profiles/profile.js';
+import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schemas.js';
+import { type Block, buildBlocks, measure, reachesRight, type TextMetrics } from './blocks.js';
+import { linkFootnotes, parseFootnotes, type RawFootnote, type TextHolder } from './footnotes.js';
+import { BULLET, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, ROMAN_LABEL, romanValue } from './numbering.js';
+import { findTabular, isHeaderLike } from './tabular.js';
+import { joinLines, upperShare } from './text.js';
+
+export interface StructureResult {
+  paragraphs: Paragraph[];
+  headings: Heading[];
+  blocks: BlockRecord[];
+  footnotes: { number: number; paragraph: number | null; page: number; text: string }[];
+  /** Blocks left to the tables stage (rows, column headers, captions, chart labels). */
+  tabular: Block[];
+  /** Front matter before the first section (title, symbol lines), in reading order. */
+  frontMatter: string[];
+  unclassified: Unclassified[];
+  metrics: TextMetrics;
+}
+
+export const STRUCTURE_SETTINGS = {
+  /** A heading is shorter than this share of the text column. */
+  headingWidth: 0.85,
+  /** … and has at most this many lines. */
+  headingLines: 3,
+  /** Paragraph numbers sit at the left edge of the column, within this many × font size. */
+  numberIndent: 3,
+};
+
+interface HeadingGuess {
+  level: 1 | 2 | 3;
+  label: string;
+  title: string;
+  style: string;
+  /** Numbered or typographically marked: certain enough not to need what follows. */
+  strong: boolean;
+}
+
+type Kind = 'paragraph' | 'heading' | 'box' | 'list' | 'continuation' | 'note' | 'tabular';
+
+export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_SETTINGS): StructureResult {
+  const bodySize = dominantSize(pages.flatMap((p) => p.lines.filter((l) => l.zone === 'body')));
+  const m = measure(pages, bodySize);
+  const positionalPage = new Map(pages.map((p) => [p.number, p.source !== 'text-dump']));
+  const positional = (b: Block) => positionalPage.get(b.page) ?? true;
+  const blocks = buildBlocks(pages, m);
+  const tab = findTabular(blocks, m, positional);
+  const colWidth = Math.max(1, m.right - m.left);
+
+  // The paragraph sequence, chosen before anything else.
+  const cands: { id: number; number: number }[] = [];
+  blocks.forEach((b, i) => {
+    if (tab[i] || b.lines[0].box !== undefined) return;
+    const first = b.lines[0];
+    const mm = PARAGRAPH_NUMBER.exec(first.text);
+    if (!mm || !mm[2]) return;
+    if (first.x0 > m.left + s.numberIndent * first.size) return;
+    cands.push({ id: i, number: Number(mm[1]) });
+  });
+  const chosen = chooseSequence(cands);
+  const isPara = (i: number) => chosen.has(i);
+
+  const guessHeading = (i: number): HeadingGuess | null => {
+    const b = blocks[i];
+    if (tab[i] || b.lines[0].box !== undefined || isPara(i) || b.lines.length > s.headingLines) return null;
+    const text = joinLines(b.lines).text;
+    if (!text || /[.;,]$/.test(text) && !/^[IVXLC]+\.$|^[A-Z]\.$/.test(text)) return null;
+    if (b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * colWidth)) return null;
+    const pos = positional(b);
+    const styled = pos && b.lines.every((l) => l.bold || l.italic || l.underlined || l.size > bodySize + 0.75);
+    const bullet = BULLET.exec(text);
+    const roman = ROMAN_LABEL.exec(text);
+    if (roman && romanValue(roman[1])) return { level: 1, label: roman[1], title: roman[2], style: '', strong: true };
+    const letter = LETTER_LABEL.exec(text);
+    if (letter) return { level: 2, label: letter[1], title: letter[2], style: '', strong: true };
+    const num = PARAGRAPH_NUMBER.exec(text);
+    if (num && num[2]) {
+      // A numbered line outside the paragraph sequence: an annex or list item heading.
+      if (pos && !styled) return null;
+      return { level: 2, label: num[1], title: num[2], style: '', strong: pos };
+    }
+    if (bullet) {
+      if (pos && !styled) return null;
+      if (!pos && b.lines.length > 1) return null;
+      return { level: 3, label: '', title: bullet[1], style: 'bullet', strong: pos };
+    }
+    if (LETTERED_ITEM.test(text)) return null;
+    if (!/^[A-Z0-9“"‘'(À-Þ]/.test(text)) return null;
+    if (pos && !styled && upperShare(text) < 0.8) return null;
+    const top = upperShare(text) >= 0.8 && text.replace(/[^A-Za-z]/g, '').length >= 4 || profile.topLevelTitles.some((re) => re.test(text));
+    return { level: top ? 1 : 3, label: '', title: text, style: '', strong: pos && styled };
+  };
+
+  // First pass: a kind for every block.
+  const kinds: Kind[] = new Array(blocks.length);
+  const headingOf = new Map<number, HeadingGuess>();
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i];
+    if (tab[i]) kinds[i] = 'tabular';
+    else if (b.lines[0].box !== undefined) kinds[i] = 'box';
+    else if (isPara(i)) kinds[i] = 'paragraph';
+    else {
+      const h = guessHeading(i);
+      // A heading announces what follows: without typography, accept it only before a
+      // paragraph, a box, a list or another heading.
+      const nextKind = kinds[i + 1];
+      const announces = nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
+      if (h && (h.strong || announces)) {
+        kinds[i] = 'heading';
+        headingOf.set(i, h);
+      } else if (BULLET.test(b.lines[0].text) || LETTERED_ITEM.test(b.lines[0].text)) kinds[i] = 'list';
+      else kinds[i] = 'note';
+    }
+  }
+
+  // A box without a frame (text dumps): numbered items outside the paragraph sequence, after an
+  // introduction that ends with a colon.
+  for (let i = 0; i < blocks.length; i++) {
+    if (kinds[i] !== 'note' && kinds[i] !== 'heading') continue;
+    const intro = joinLines(blocks[i].lines).text;
+    if (!/:$/.test(intro)) continue;
+    let j = i + 1;
+    while (j < blocks.length && !isPara(j) && kinds[j] !== 'tabular' && (PARAGRAPH_NUMBER.test(blocks[j].lines[0].text) || kinds[j] === 'note') && kinds[j] !== 'heading') j++;
+    if (j > i + 1 && blocks.slice(i + 1, j).some((b) => PARAGRAPH_NUMBER.test(b.lines[0].text))) {
+      for (let k = i; k < j; k++) kinds[k] = 'box';
+      headingOf.delete(i);
+    }
+  }
+
+  // Front matter: unnumbered heading-like blocks before the heading that opens the body.
+  const firstPara = kinds.indexOf('paragraph');
+  const frontMatter: string[] = [];
+  if (firstPara > 0) {
+    let opener = firstPara - 1;
+    while (opener >= 0 && kinds[opener] !== 'heading') opener--;
+    for (let i = 0; i < Math.max(0, opener); i++) {
+      const h = headingOf.get(i);
+      if (kinds[i] === 'heading' && h && !h.label) {
+        frontMatter.push(joinLines(blocks[i].lines).text);
+        kinds[i] = 'note';
+        headingOf.delete(i);
+        (blocks[i] as Block & { front?: boolean }).front = true;
+      }
+    }
+  }
+
+  // Second pass: build records in reading order.
+  const paragraphs: Paragraph[] = [];
+  const headings: Heading[] = [];
+  const blockRecords: BlockRecord[] = [];
+  const holders: { holder: TextHolder; set: (text: string, notes: number[]) => void; paragraph: () => number | null }[] = [];
+  const tabular: Block[] = [];
+  const unclassified: Unclassified[] = [];
+  let section = '';
+  let subsection = '';
+  let heading = '';
+  let lastHeadingLevel = 0;
+  let contentSinceHeading = true;
+  let para: { rec: Paragraph; lines: Line[]; numberLen: number } | null = null;
+  let lastPara: number | null = null;
+  let listItem: { rec: BlockRecord; lines: Line[]; drop: number } | null = null;
+  let boxKey = '';
+  let boxCount = 0;
+  let listCount = 0;
+  let listOpen = false;
+  let noteCount = 0;
+  let boxItem: { rec: BlockRecord; lines: Line[]; drop: number } | null = null;
+  let lastLine: Line | null = null;
+
+  const pagesOf = (lines: Line[], drop = 0): [number, number][] => {
+    const out: [number, number][] = [];
+    let off = 0;
+    lines.forEach((l, i) => {
+      if (!out.length || out[out.length - 1][1] !== l.page) out.push([off, l.page]);
+      off += (i === 0 ? l.text.length - drop : l.text.length) + 1;
+    });
+    return out;
+  };
+  const closePara = () => {
+    if (!para) return;
+    const p = para;
+    const j = joinLines(p.lines, p.numberLen);
+    p.rec.text = j.text;
+    p.rec.page_last = p.lines[p.lines.length - 1].page;
+    const holder: TextHolder = { text: j.text, marks: j.marks, pages: pagesOf(p.lines, p.numberLen), footnotes: [] };
+    holders.push({ holder, set: (t, n) => ((p.rec.text = t), (p.rec.footnotes = n)), paragraph: () => p.rec.number });
+    paragraphs.push(p.rec);
+    para = null;
+  };
+  const closeItem = (item: { rec: BlockRecord; lines: Line[]; drop: number } | null) => {
+    if (!item) return;
+    const j = joinLines(item.lines, item.drop);
+    item.rec.text = j.text;
+    const holder: TextHolder = { text: j.text, marks: j.marks, pages: pagesOf(item.lines, item.drop), footnotes: [] };
+    const parent = item.rec.parent_paragraph;
+    holders.push({ holder, set: (t, n) => ((item.rec.text = t), (item.rec.footnotes = n)), paragraph: () => parent });
+    blockRecords.push(item.rec);
+  };
+  const closeList = () => {
+    closeItem(listItem);
+    listItem = null;
+  };
+  const closeBox = () => {
+    closeItem(boxItem);
+    boxItem = null;
+    boxKey = '';
+  };
+  const closeAll = () => {
+    listOpen = false;
+    closePara();
+    closeList();
+    closeBox();
+  };
+  const continues = (b: Block) => lastLine !== null && reachesRightFor(lastLine, m, positional(b));
+
+  blocks.forEach((b, i) => {
+    const kind = kinds[i];
+    if (kind === 'tabular') {
+      tabular.push(b);
+      return;
+    }
+    if (kind === 'paragraph') {
+      closeAll();
+      const mm = PARAGRAPH_NUMBER.exec(b.lines[0].text)!;
+      const n = Number(mm[1]);
+      para = {
+        rec: { number: n, page: b.page, section, subsection, heading, footnotes: [], text: '', page_last: b.page },
+        lines: [...b.lines],
+        numberLen: b.lines[0].text.length - mm[2].length,
+      };
+      lastPara = n;
+      contentSinceHeading = true;
+      lastLine = b.lines[b.lines.length - 1];
+      return;
+    }
+    if (kind === 'heading') {
+      const h = headingOf.get(i)!;
+      // An unnumbered top-level line straight after another top-level heading is its subtitle.
+      if (h.level === 1 && !h.label && lastHeadingLevel === 1 && !contentSinceHeading) {
+        closeAll();
+        blockRecords.push(noteRecord(b, lastPara, ++noteCount));
+        lastLine = null;
+        return;
+      }
+      closeAll();
+      const title = h.title.replace(/\s+/g, ' ').trim();
+      headings.push({ level: h.level, label: h.label, title, page: b.page, style: h.style });
+      const full = h.label ? `${h.label}. ${title}` : title;
+      if (h.level === 1) [section, subsection, heading] = [full, '', ''];
+      else if (h.level === 2) [subsection, heading] = [full, ''];
+      else heading = title;
+      lastHeadingLevel = h.level;
+      contentSinceHeading = false;
+      lastLine = null;
+      return;
+    }
+    contentSinceHeading = true;
+    if (kind === 'box') {
+      closePara();
+      closeList();
+      const key = `${b.page}:${b.lines[0].box ?? 'dump'}`;
+      const startsNew = boxKey === '' || (b.lines[0].box !== undefined && key !== boxKey);
+      if (startsNew) {
+        closeBox();
+        boxKey = key;
+        boxCount++;
+      }
+      for (const l of b.lines) {
+        const item = PARAGRAPH_NUMBER.exec(l.text);
+        if (item && item[2] && l === b.lines[0]) {
+          closeItem(boxItem);
+          boxItem = {
+            rec: { kind: 'box', parent_paragraph: lastPara, page: l.page, item: itemCount(blockRecords, boxCount, 'box') + 1, label: item[1], text: '', block_id: `box-${boxCount}`, footnotes: [] },
+            lines: [l],
+            drop: l.text.length - item[2].length,
+          };
+        } else if (boxItem) boxItem.lines.push(l);
+        else {
+          boxItem = { rec: { kind: 'box', parent_paragraph: lastPara, page: l.page, item: 0, label: '', text: '', block_id: `box-${boxCount}`, footnotes: [] }, lines: [l], drop: 0 };
+        }
+      }
+      lastLine = b.lines[b.lines.length - 1];
+      return;
+    }
+    if (boxKey && kinds[i - 1] === 'box' && !b.lines[0].box && kind === 'note' && continues(b)) {
+      boxItem?.lines.push(...b.lines);
+      lastLine = b.lines[b.lines.length - 1];
+      return;
+    }
+    closeBox();
+    if (kind === 'list') {
+      const keep = listOpen;
+      closePara();
+      closeList();
+      listOpen = keep;
+      if (!listOpen) listCount++;
+      listOpen = true;
+      const bullet = BULLET.exec(b.lines[0].text);
+      const drop = bullet ? b.lines[0].text.length - bullet[1].length : 0;
+      listItem = {
+        rec: { kind: 'list', parent_paragraph: lastPara, page: b.page, item: itemCount(blockRecords, listCount, 'list') + 1, label: '', text: '', block_id: `list-${listCount}`, footnotes: [] },
+        lines: [...b.lines],
+        drop,
+      };
+      lastLine = b.lines[b.lines.length - 1];
+      return;
+    }
+    // An unnumbered prose block: the rest of the paragraph or item it continues, or a note.
+    if (continues(b) && (para || listItem)) {
+      (para ?? listItem)!.lines.push(...b.lines);
+      lastLine = b.lines[b.lines.length - 1];
+      return;
+    }
+    closeAll();
+    const front = (b as Block & { front?: boolean }).front;
+    if (front) {
+      lastLine = null;
+      return;
+    }
+    if (kinds[i - 1] === 'tabular' || kinds[i + 1] === 'tabular') {
+      if (b.lines.every((l) => isHeaderLike(l.text)) || /^(source|note|excluding)s?\b/i.test(b.lines[0].text)) {
+        tabular.push(b);
+        lastLine = null;
+        return;
+      }
+    }
+    blockRecords.push(noteRecord(b, lastPara, ++noteCount));
+    const rec = blockRecords[blockRecords.length - 1];
+    const j = joinLines(b.lines);
+    holders.push({ holder: { text: j.text, marks: j.marks, pages: pagesOf(b.lines), footnotes: [] }, set: (t, n) => ((rec.text = t), (rec.footnotes = n)), paragraph: () => rec.parent_paragraph });
+    lastLine = b.lines[b.lines.length - 1];
+  });
+  closeAll();
+
+  // Footnotes and their references.
+  const raw: RawFootnote[] = parseFootnotes(pages);
+  const link = linkFootnotes(raw, holders.map((h) => h.holder));
+  for (const h of holders) h.set(h.holder.text, h.holder.footnotes.slice().sort((a, b) => a - b));
+  const footnotes = raw.map((f) => {
+    const hi = link.get(f.number);
+    return { number: f.number, paragraph: hi === undefined ? null : holders[hi].paragraph(), page: f.page, text: f.text };
+  });
+  paragraphs.sort((a, b) => a.number - b.number);
+  return { paragraphs, headings, blocks: blockRecords, footnotes, tabular, frontMatter, unclassified, metrics: m };
+}
+
+function reachesRightFor(l: Line, m: TextMetrics, positional: boolean): boolean {
+  if (positional) return reachesRight(l, m);
+  // Ragged text (dumps): a line within 15 % of the column's right edge is a full line.
+  return l.x1 >= m.right - 0.15 * (m.right - m.left);
+}
+
+function itemCount(records: BlockRecord[], n: number, kind: 'box' | 'list'): number {
+  const id = `${kind}-${n}`;
+  let c = 0;
+  for (const r of records) if (r.block_id === id && r.item > 0) c++;
+  return c;
+}
+
+function noteRecord(b: Block, parent: number | null, n: number): BlockRecord {
+  return { kind: 'note', parent_paragraph: parent, page: b.page, item: 0, label: '', text: joinLines(b.lines).text, block_id: `note-${n}`, footnotes: [] };
+}

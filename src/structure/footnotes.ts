@@ -1,0 +1,112 @@
+/**
+ * Footnotes: the text in each page's footnote zone, split at footnote labels, and the link from
+ * each footnote to the record whose text carries its reference mark. A PDF gives marks as raised
+ * small words; a text dump glues the digits to the word ("officials1", "20094"), so there the
+ * marks are found by expecting footnotes in order: the next mark must be footnote n+1.
+ */
+import type { LaidOutPage } from '../layout/layout.js';
+import type { Line, Mark } from '../layout/lines.js';
+import { joinLines } from './text.js';
+
+export interface RawFootnote {
+  number: number;
+  page: number;
+  text: string;
+}
+
+const LABEL = /^(\d{1,3})[.)]?$/;
+
+export function parseFootnotes(pages: LaidOutPage[]): RawFootnote[] {
+  const out: RawFootnote[] = [];
+  for (const p of pages) {
+    let cur: { number: number; lines: Line[]; drop: number } | null = null;
+    const flush = () => {
+      if (!cur) return;
+      const text = joinLines(cur.lines, cur.drop).text;
+      if (text) out.push({ number: cur.number, page: p.number, text });
+      cur = null;
+    };
+    for (const l of p.lines) {
+      if (l.zone !== 'footnote') continue;
+      const label = l.words[0] && LABEL.exec(l.words[0].text);
+      if (label && l.words.length > 1) {
+        flush();
+        cur = { number: Number(label[1]), lines: [l], drop: l.words[0].text.length };
+      } else if (cur) cur.lines.push(l);
+      else if (out.length && out[out.length - 1].page === p.number) out[out.length - 1].text += ' ' + l.text.trim();
+      else cur = null;
+    }
+    flush();
+  }
+  return out;
+}
+
+/** Anything that carries text and may carry reference marks, in document order. */
+export interface TextHolder {
+  text: string;
+  marks: Mark[];
+  /** Page of each character range start: [offset, page] pairs, ascending. */
+  pages: [number, number][];
+  /** Footnote numbers found in this holder. */
+  footnotes: number[];
+}
+
+const pageAt = (h: TextHolder, at: number): number => {
+  let p = h.pages[0]?.[1] ?? 0;
+  for (const [off, pg] of h.pages) if (off <= at) p = pg;
+  return p;
+};
+
+/**
+ * Link footnotes to holders. Returns, per footnote number, the index of the holder that carries
+ * it (or -1). Holder texts are rewritten without the glued marks of a text dump.
+ */
+export function linkFootnotes(notes: RawFootnote[], holders: TextHolder[]): Map<number, number> {
+  const link = new Map<number, number>();
+  const anyMarks = holders.some((h) => h.marks.length);
+  if (anyMarks) {
+    holders.forEach((h, i) => {
+      for (const m of h.marks) {
+        const n = Number(m.text.replace(/\D/g, ''));
+        if (notes.some((f) => f.number === n) && !link.has(n)) {
+          link.set(n, i);
+          h.footnotes.push(n);
+        }
+      }
+    });
+    return link;
+  }
+  // Text dump: walk forward from the previous mark; the mark for footnote n sits on n's page.
+  let hi = 0;
+  let from = 0;
+  for (const f of [...notes].sort((a, b) => a.number - b.number)) {
+    const found = findGlued(holders, f, hi, from);
+    if (!found) continue;
+    const h = holders[found.holder];
+    h.text = h.text.slice(0, found.at) + h.text.slice(found.at + found.len);
+    h.footnotes.push(f.number);
+    link.set(f.number, found.holder);
+    hi = found.holder;
+    from = found.at;
+  }
+  return link;
+}
+
+function findGlued(holders: TextHolder[], f: RawFootnote, startHolder: number, startAt: number): { holder: number; at: number; len: number } | null {
+  const n = String(f.number);
+  for (let i = startHolder; i < holders.length; i++) {
+    const h = holders[i];
+    if ((h.pages[0]?.[1] ?? 0) > f.page) break;
+    const re = new RegExp(`(\\S*?)(${n})(?=[,.;:)”’"']*(?:\\s|$))`, 'g');
+    re.lastIndex = i === startHolder ? startAt : 0;
+    for (let m = re.exec(h.text); m; m = re.exec(h.text)) {
+      const before = m[1];
+      const at = m.index + before.length;
+      if (pageAt(h, at) !== f.page) continue;
+      // Digits glued to a word or closing punctuation, or to a four-digit year ("20094").
+      const glued = /[A-Za-zÀ-ÿ.,;:)”’"']$/.test(before) || /^(1[89]|20)\d\d$/.test(before);
+      if (glued && before.length) return { holder: i, at, len: n.length };
+    }
+  }
+  return null;
+}

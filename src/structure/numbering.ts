@@ -1,0 +1,69 @@
+/**
+ * Numbering patterns and the paragraph sequence. A report's paragraphs are numbered 1, 2, 3 …;
+ * other numbered things (strategy points in boxes, annex items, lettered lists) reuse small
+ * numbers. Choosing the longest near-consecutive increasing chain of candidates separates them
+ * without knowing what those other things are.
+ */
+
+/** "35. Text", "35.\tText"; the number and the rest. */
+export const PARAGRAPH_NUMBER = /^(\d{1,4})\.(?:\s+|$)(.*)$/;
+export const ROMAN_LABEL = /^([IVXLC]{1,6})\.\s+(.+)$/;
+export const LETTER_LABEL = /^([A-Z])\.\s+(.+)$/;
+export const BULLET = /^[•▪◦‣∙·●○■□►▸–-]\s+(.+)$/;
+export const LETTERED_ITEM = /^\(([a-z]{1,3}|[ivx]{1,5}|\d{1,2})\)\s+(.+)$/;
+
+export function romanValue(s: string): number | null {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i]];
+    const b = v[s[i + 1]] ?? 0;
+    if (!a) return null;
+    total += a < b ? -a : a;
+  }
+  return total > 0 ? total : null;
+}
+
+export interface Candidate {
+  /** Index of the candidate in document order (the caller's id). */
+  id: number;
+  number: number;
+}
+
+export const SEQUENCE_SETTINGS = {
+  /** How many earlier candidates a candidate may follow (bounds the work on long documents). */
+  window: 400,
+  /** Cost of each number skipped between two chained candidates. */
+  gapPenalty: 0.6,
+  /** A chain that starts at 1 is worth this much more. */
+  startBonus: 2,
+};
+
+/**
+ * The ids of the candidates that form the paragraph sequence: the best-scoring strictly
+ * increasing chain, where a step of +1 earns 1 and a larger step earns less (a skipped or
+ * unreadable paragraph costs, but does not break the chain).
+ */
+export function chooseSequence(cands: Candidate[], s = SEQUENCE_SETTINGS): Set<number> {
+  const n = cands.length;
+  const best = new Float64Array(n);
+  const prev = new Int32Array(n).fill(-1);
+  let top = -1;
+  for (let i = 0; i < n; i++) {
+    const ni = cands[i].number;
+    best[i] = 1 + (ni === 1 ? s.startBonus : -s.gapPenalty * Math.min(ni - 1, 10));
+    for (let j = Math.max(0, i - s.window); j < i; j++) {
+      const step = ni - cands[j].number;
+      if (step <= 0) continue;
+      const v = best[j] + 1 - s.gapPenalty * (step - 1);
+      if (v > best[i]) {
+        best[i] = v;
+        prev[i] = j;
+      }
+    }
+    if (top < 0 || best[i] > best[top]) top = i;
+  }
+  const chosen = new Set<number>();
+  for (let i = top; i >= 0; i = prev[i]) chosen.add(cands[i].id);
+  return chosen;
+}

@@ -1,0 +1,45 @@
+/**
+ * Joining lines into record text: one space between lines, except after a line-final hyphen,
+ * which is kept and joined without a space ("Guinea-" + "Bissau" → "Guinea-Bissau"). Reference
+ * marks keep their offsets into the joined text.
+ */
+import type { Line, Mark } from '../layout/lines.js';
+
+export interface JoinedText {
+  text: string;
+  marks: Mark[];
+}
+
+export function joinLines(lines: Line[], dropPrefix = 0): JoinedText {
+  let text = '';
+  const marks: Mark[] = [];
+  lines.forEach((l, i) => {
+    let t = l.text;
+    let shift = 0;
+    if (i === 0 && dropPrefix) {
+      const cut = t.slice(dropPrefix);
+      shift = -(t.length - cut.trimStart().length);
+      t = cut.trimStart();
+    }
+    t = t.replace(/\s+$/, '');
+    if (!t) return;
+    const sep = text && !text.endsWith('-') ? ' ' : '';
+    const base = text.length + sep.length;
+    text += sep + t;
+    for (const m of l.marks) {
+      const at = m.at + shift;
+      if (at >= 0) marks.push({ text: m.text, at: base + Math.min(at, t.length) });
+    }
+  });
+  return { text: text.replace(/\s+/g, ' ').trim(), marks };
+}
+
+/** Fraction of letters that are upper case (0 when there are no letters). */
+export function upperShare(t: string): number {
+  const letters = t.replace(/[^A-Za-zÀ-ÿ]/g, '');
+  if (!letters.length) return 0;
+  return letters.replace(/[^A-ZÀ-Þ]/g, '').length / letters.length;
+}
+
+const NUMERIC_TOKEN = /^[(]?[-+]?\d[\d.,]*%?[)]?$|^[-–—]$/;
+export const isNumericToken = (t: string): boolean => NUMERIC_TOKEN.test(t);
