@@ -100,6 +100,9 @@ function attachRaisedMarks(groups: Word[][], s: typeof LINE_SETTINGS): Word[][] 
   return out;
 }
 
+/** A leading label: paragraph number, roman or letter label, bullet, "(a)". */
+const LABEL_WORD = /^(\d{1,4}\.|[IVXLC]{1,6}\.|[A-Z]\.|[•▪◦‣∙·●○■□►▸–-]|\([a-z0-9]{1,4}\))$/;
+
 const MARK = /^[*†‡§]?\d{1,3}[,)]?$|^[*†‡§]$|^[a-z]$/;
 function isMarkLike(t: string): boolean {
   return MARK.test(t);
@@ -120,21 +123,26 @@ function makeLine(page: number, group: Word[], s: typeof LINE_SETTINGS): Line {
   const marks: Mark[] = [];
   let text = '';
   let prev: Word | null = null;
+  let prevEnd = 0;
   let maxGap = 0;
   for (const w of group) {
     const raised = w.size < s.supSizeRatio * size && base - w.base > s.supRaise * size;
     if (raised && isMarkLike(w.text) && prev) {
       marks.push({ text: w.text, at: text.length });
+      // Spacing after a mark is measured from the mark: "2009⁴;" has no space before ';'.
+      prevEnd = w.x1;
       continue;
     }
     if (prev) {
-      const gap = w.x0 - prev.x1;
-      maxGap = Math.max(maxGap, gap / size);
+      const gap = w.x0 - prevEnd;
+      // The tab after a paragraph number or bullet is not a column gap.
+      if (words.length > 1 || !LABEL_WORD.test(prev.text)) maxGap = Math.max(maxGap, gap / size);
       if (gap > s.spaceGap * size) text += ' ';
     }
     text += w.text;
     words.push(w);
     prev = w;
+    prevEnd = w.x1;
   }
   if (!words.length) {
     // Only marks (e.g. a lone number): keep them as text.

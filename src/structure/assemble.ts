@@ -38,7 +38,7 @@ export const STRUCTURE_SETTINGS = {
   numberIndent: 3,
 };
 
-interface HeadingGuess {
+export interface HeadingGuess {
   level: 1 | 2 | 3;
   label: string;
   title: string;
@@ -75,7 +75,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     const b = blocks[i];
     if (tab[i] || b.lines[0].box !== undefined || isPara(i) || b.lines.length > s.headingLines) return null;
     const text = joinLines(b.lines).text;
-    if (!text || /[.;,]$/.test(text) && !/^[IVXLC]+\.$|^[A-Z]\.$/.test(text)) return null;
+    if (!text || /[.;,:]$/.test(text)) return null;
     if (b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * colWidth)) return null;
     const pos = positional(b);
     const styled = pos && b.lines.every((l) => l.bold || l.italic || l.underlined || l.size > bodySize + 0.75);
@@ -99,7 +99,8 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     if (!/^[A-Z0-9“"‘'(À-Þ]/.test(text)) return null;
     if (pos && !styled && upperShare(text) < 0.8) return null;
     const top = upperShare(text) >= 0.8 && text.replace(/[^A-Za-z]/g, '').length >= 4 || profile.topLevelTitles.some((re) => re.test(text));
-    return { level: top ? 1 : 3, label: '', title: text, style: '', strong: pos && styled };
+    // Without typography, a top-level title is still unmistakable: capitals or the profile's words.
+    return { level: top ? 1 : 3, label: '', title: text, style: '', strong: pos ? styled : top };
   };
 
   // First pass: a kind for every block.
@@ -113,10 +114,17 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     else {
       const h = guessHeading(i);
       // A heading announces what follows: without typography, accept it only before a
-      // paragraph, a box, a list or another heading.
+      // paragraph, a box, a list or another heading (a bulleted one only before a paragraph,
+      // else it is the first item of a list).
       const nextKind = kinds[i + 1];
-      const announces = nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
-      if (h && (h.strong || announces)) {
+      const announces = h?.style === 'bullet' ? nextKind === 'paragraph' : nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
+      const samePage = (j: number) => blocks[j]?.page === b.page;
+      const caption = h && !h.label && !h.style && ((tab[i + 1] && samePage(i + 1)) || (tab[i - 1] && samePage(i - 1)));
+      if (caption) {
+        // An unnumbered title or note right above or below a table belongs to the table.
+        kinds[i] = 'tabular';
+        tab[i] = true;
+      } else if (h && (h.strong || announces)) {
         kinds[i] = 'heading';
         headingOf.set(i, h);
       } else if (BULLET.test(b.lines[0].text) || LETTERED_ITEM.test(b.lines[0].text)) kinds[i] = 'list';
@@ -166,6 +174,9 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   let subsection = '';
   let heading = '';
   let lastHeadingLevel = 0;
+  let romanSeen = 0;
+  let letterSeen = 0;
+  let afterTable = false;
   let contentSinceHeading = true;
   let para: { rec: Paragraph; lines: Line[]; numberLen: number } | null = null;
   let lastPara: number | null = null;
@@ -222,14 +233,21 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     closeList();
     closeBox();
   };
-  const continues = (b: Block) => lastLine !== null && reachesRightFor(lastLine, m, positional(b));
+  const continues = (b: Block) => lastLine !== null && reachesRight(lastLine, m, positional(b));
 
   blocks.forEach((b, i) => {
     const kind = kinds[i];
     if (kind === 'tabular') {
       tabular.push(b);
+      afterTable = true;
       return;
     }
+    // Notes and dash lists right under a table, before the text resumes, are the table's notes.
+    if (afterTable && (kind === 'note' || kind === 'list') && blocks[i - 1]?.page === b.page && !continues(b)) {
+      tabular.push(b);
+      return;
+    }
+    afterTable = false;
     if (kind === 'paragraph') {
       closeAll();
       const mm = PARAGRAPH_NUMBER.exec(b.lines[0].text)!;
@@ -254,6 +272,10 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
         return;
       }
       closeAll();
+      resolveLabel(h, romanSeen, letterSeen);
+      if (h.level === 1 && h.label) romanSeen = romanValue(h.label) ?? romanSeen;
+      if (h.level === 1) letterSeen = 0;
+      if (h.level === 2 && /^[A-Z]$/.test(h.label)) letterSeen = h.label.charCodeAt(0) - 64;
       const title = h.title.replace(/\s+/g, ' ').trim();
       headings.push({ level: h.level, label: h.label, title, page: b.page, style: h.style });
       const full = h.label ? `${h.label}. ${title}` : title;
@@ -316,8 +338,10 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       lastLine = b.lines[b.lines.length - 1];
       return;
     }
-    // An unnumbered prose block: the rest of the paragraph or item it continues, or a note.
-    if (continues(b) && (para || listItem)) {
+    // An unnumbered prose block: the rest of the paragraph or item it continues, or a note. A
+    // heading-like line after a finished sentence starts something new.
+    const finished = lastLine !== null && /[.!?]["”’)]?$/.test(lastLine.text.trim()) && guessHeading(i) !== null;
+    if (continues(b) && !finished && (para || listItem)) {
       (para ?? listItem)!.lines.push(...b.lines);
       lastLine = b.lines[b.lines.length - 1];
       return;
@@ -355,10 +379,23 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   return { paragraphs, headings, blocks: blockRecords, footnotes, tabular, frontMatter, unclassified, metrics: m };
 }
 
-function reachesRightFor(l: Line, m: TextMetrics, positional: boolean): boolean {
-  if (positional) return reachesRight(l, m);
-  // Ragged text (dumps): a line within 15 % of the column's right edge is a full line.
-  return l.x1 >= m.right - 0.15 * (m.right - m.left);
+
+/**
+ * "C." or "I." may be a roman section or a lettered subsection: whichever continues its own
+ * sequence wins; failing that, a title in capitals is a section.
+ */
+export function resolveLabel(h: HeadingGuess, romanSeen: number, letterSeen: number): void {
+  if (h.level !== 1 || !/^[IVXLC]$/.test(h.label)) return;
+  const roman = romanValue(h.label)!;
+  const letter = h.label.charCodeAt(0) - 64;
+  const romanNext = roman === romanSeen + 1;
+  const letterNext = letter === letterSeen + 1;
+  if (romanNext && !letterNext) return;
+  if (letterNext && !romanNext) {
+    h.level = 2;
+    return;
+  }
+  if (upperShare(h.title) < 0.8) h.level = 2;
 }
 
 function itemCount(records: BlockRecord[], n: number, kind: 'box' | 'list'): number {

@@ -61,13 +61,19 @@ export function measure(pages: LaidOutPage[], bodySize: number): TextMetrics {
   return { pitch: small.length ? quantile(small, 0.3) : 1.2, left, right: quantile(rights, 0.9), bodySize };
 }
 
-export function opensItem(text: string): boolean {
-  return PARAGRAPH_NUMBER.test(text) || BULLET.test(text) || LETTERED_ITEM.test(text);
+/**
+ * Does this line open a new item? A lettered "(a)" after a full line is only the text running on
+ * ("…the following series: (1) Migration and…"), so it opens an item only after a short line.
+ */
+export function opensItem(l: Line, prev: Line | null, m: TextMetrics, positional: boolean): boolean {
+  if (PARAGRAPH_NUMBER.test(l.text) || BULLET.test(l.text)) return true;
+  return LETTERED_ITEM.test(l.text) && !(prev && reachesRight(prev, m, positional));
 }
 
 export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETTINGS): Block[] {
   const blocks: Block[] = [];
   for (const p of pages) {
+    const positional = p.source !== 'text-dump';
     let cur: Block | null = null;
     let prev: Line | null = null;
     let first = true;
@@ -79,7 +85,7 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
         l.base - prev.base > s.gapRatio * m.pitch * Math.max(l.size, prev.size) ||
         Math.abs(l.size - prev.size) > s.sizeTolerance ||
         l.box !== prev.box ||
-        opensItem(l.text);
+        opensItem(l, prev, m, positional);
       if (split) {
         cur = { lines: [], page: p.number, pageStart: first };
         first = false;
@@ -92,9 +98,13 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
   return blocks;
 }
 
-/** True when a line runs to the right edge of the text column (so the text goes on after it). */
-export function reachesRight(l: Line, m: TextMetrics): boolean {
-  return l.x1 >= m.right - 2.5 * l.size;
+/**
+ * True when a line runs to the right edge of the text column (so the text goes on after it).
+ * Justified text is full to within a few characters; ragged text (dumps) within 15 % of the column.
+ */
+export function reachesRight(l: Line, m: TextMetrics, positional = true): boolean {
+  if (positional) return l.x1 >= m.right - 2.5 * l.size;
+  return l.x1 >= m.right - 0.15 * (m.right - m.left);
 }
 
 export function medianSize(lines: Line[]): number {

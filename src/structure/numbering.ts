@@ -6,7 +6,7 @@
  */
 
 /** "35. Text", "35.\tText"; the number and the rest. */
-export const PARAGRAPH_NUMBER = /^(\d{1,4})\.(?:\s+|$)(.*)$/;
+export const PARAGRAPH_NUMBER = /^(\d{1,4})\.\s+(\S.*)$/;
 export const ROMAN_LABEL = /^([IVXLC]{1,6})\.\s+(.+)$/;
 export const LETTER_LABEL = /^([A-Z])\.\s+(.+)$/;
 export const BULLET = /^[•▪◦‣∙·●○■□►▸–-]\s+(.+)$/;

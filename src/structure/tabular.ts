@@ -15,6 +15,10 @@ export const TABULAR_SETTINGS = {
   rowShare: 0.5,
   /** Header lines of a table: at most this many words and no sentence punctuation. */
   headerWords: 8,
+  /** Rows of a tightly set table still keep this much gap (× font size) before their figures. */
+  tightGap: 0.9,
+  /** A line with more words than this, mostly not numbers, is prose. */
+  proseWords: 9,
 };
 
 function numericCount(l: Line): number {
@@ -26,12 +30,29 @@ function numericCount(l: Line): number {
 /** A line that reads like a table row: columns of numbers, or a label followed by numbers. */
 export function looksLikeRow(l: Line, positional: boolean, s = TABULAR_SETTINGS): boolean {
   const nums = numericCount(l);
-  if (!nums) return false;
+  if (!nums || isProse(l)) return false;
   const last = l.words[l.words.length - 1]?.text ?? '';
-  if (positional) return l.maxGap >= s.columnGap || (nums >= 2 && isNumericToken(last));
+  if (positional) return l.maxGap >= s.columnGap || (nums >= 2 && isNumericToken(last) && l.maxGap >= s.tightGap);
   // Text dumps: whitespace is unreliable; rows end in a number and carry little prose.
   const words = l.words.length;
   return isNumericToken(last) && (nums >= 2 || words <= 6) && nums / words >= 0.2;
+}
+
+/** A strong row: several numbers making up a good share of the line. */
+function strongRow(l: Line): boolean {
+  const nums = numericCount(l);
+  return nums >= 3 && nums / l.words.length >= 0.4;
+}
+
+/** Running text: many words, few of them numbers. Table rows are short labels and figures. */
+export function isProse(l: Line, s = TABULAR_SETTINGS): boolean {
+  let alpha = 0;
+  let nums = 0;
+  for (const w of l.words) {
+    if (isNumericToken(w.text)) nums++;
+    else if (/[A-Za-zÀ-ÿ]{2}/.test(w.text)) alpha++;
+  }
+  return alpha > s.proseWords && nums < 0.3 * l.words.length;
 }
 
 export function isHeaderLike(text: string, s = TABULAR_SETTINGS): boolean {
@@ -43,18 +64,27 @@ export function isHeaderLike(text: string, s = TABULAR_SETTINGS): boolean {
 
 /** Mark tabular blocks; returns a flag per block. */
 export function findTabular(blocks: Block[], m: TextMetrics, positional: (b: Block) => boolean, s = TABULAR_SETTINGS): boolean[] {
-  const flags = blocks.map((b) => {
+  const weak: (boolean | null)[] = blocks.map((b) => {
     if (b.lines[0].box !== undefined) return false;
     const pos = positional(b);
     const rows = b.lines.filter((l) => looksLikeRow(l, pos, s)).length;
-    if (rows >= Math.max(1, s.rowShare * b.lines.length) && (b.lines.length > 1 || rows === 1)) {
-      // A single prose line that happens to end in a number is not a table.
-      if (b.lines.length === 1 && b.lines[0].words.length > 10) return false;
-      return true;
+    if (rows >= Math.max(1, s.rowShare * b.lines.length)) {
+      // One line on its own is a row only when it is clearly figures; else it needs a table beside it.
+      return b.lines.length > 1 || strongRow(b.lines[0]) || (pos && b.lines[0].maxGap >= s.columnGap) ? true : null;
     }
     // Tables are usually set smaller than the text; short small-type lines with gaps are cells.
     return pos && b.lines.every((l) => l.size < m.bodySize - 0.75) && b.lines.some((l) => l.maxGap >= s.columnGap);
   });
+  // Weak single rows join a table next to them on the same page.
+  const flags: boolean[] = weak.map((f) => f === true);
+  for (let changed = true; changed; ) {
+    changed = false;
+    weak.forEach((f, i) => {
+      if (f !== null || flags[i]) return;
+      const near = (j: number) => flags[j] && blocks[j].page === blocks[i].page;
+      if (near(i - 1) || near(i + 1)) flags[i] = changed = true;
+    });
+  }
   // Header lines directly above a table, and label lines between its rows, belong to it.
   for (let pass = 0; pass < 2; pass++) {
     for (let i = blocks.length - 1; i >= 0; i--) {

@@ -23,7 +23,8 @@ export function joinLines(lines: Line[], dropPrefix = 0): JoinedText {
     }
     t = t.replace(/\s+$/, '');
     if (!t) return;
-    const sep = text && !text.endsWith('-') ? ' ' : '';
+    // A line-final hyphen joins without a space ("Guinea-" + "Bissau"); a spaced dash (" -") does not.
+    const sep = text && (!text.endsWith('-') || / [-–]$/.test(text)) ? ' ' : '';
     const base = text.length + sep.length;
     text += sep + t;
     for (const m of l.marks) {
