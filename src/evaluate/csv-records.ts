@@ -7,14 +7,19 @@ import { readFile } from 'node:fs/promises';
 import { parseString } from '@fast-csv/parse';
 import { z } from 'zod';
 
-/** All rows of a CSV file, header included, as arrays of strings. */
+/**
+ * All rows of a CSV file, header included, as arrays of strings. Blank lines are skipped, but a
+ * row of empty fields (`,,`) is kept: in a table grid it is a real, blank row.
+ */
 export async function readCsvRows(path: string): Promise<string[][]> {
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   return new Promise((resolve, reject) => {
     const rows: string[][] = [];
-    parseString<string[], string[]>(text, { headers: false, ignoreEmpty: true })
+    parseString<string[], string[]>(text, { headers: false })
       .on('error', (error: Error) => reject(new Error(`${path}: ${error.message}`)))
-      .on('data', (row: string[]) => rows.push(row))
+      .on('data', (row: string[]) => {
+        if (row.length > 0) rows.push(row);
+      })
       .on('end', () => resolve(rows));
   });
 }

@@ -52,6 +52,14 @@ describe('readOutput', () => {
     expect(output.headings).toEqual([{ level: 1, label: 'I', title: 'MIGRATION', page: null, style: '' }]);
   });
 
+  it('keeps blank grid rows and ragged rows as they are', async () => {
+    const dir = await tempDir();
+    await writeOutputFolder(dir, tinyOutput());
+    await writeFile(join(dir, 'tables', 'things.csv'), 'Region,2007\n,\n\nAfrica,1,extra\n');
+    const [table] = (await readOutput(dir)).tables;
+    expect(table.grid).toEqual([['Region', '2007'], ['', ''], ['Africa', '1', 'extra']]);
+  });
+
   it('reports a record the schema rejects with its file and line', async () => {
     const dir = await tempDir();
     await writeOutputFolder(dir, tinyOutput());
