@@ -31,7 +31,7 @@ async function extractCommand(argv: string[]): Promise<number> {
       profile: { type: 'string' },
       password: { type: 'string' },
       ocr: { type: 'string', default: 'auto' },
-      quiet: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },

@@ -3,6 +3,7 @@
  * ends, a final newline. Arrays are joined with ';', null is an empty field.
  */
 import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { format } from '@fast-csv/format';
 import type { z } from 'zod';
 import { columnsOf } from '../validate/schemas.js';
@@ -16,6 +17,8 @@ export function cellValue(v: unknown): string {
 
 /** Write rows of plain strings (first row = header when `headers` is given). */
 export function writeRows(file: string, headers: string[] | null, rows: string[][]): Promise<void> {
+  // fast-csv writes nothing at all for zero rows; a reader still needs the header line.
+  if (!rows.length) return writeFile(file, headers ? headers.join(',') + '\n' : '');
   return new Promise((resolve, reject) => {
     const out = createWriteStream(file);
     const csv = format({ headers: headers ?? false, includeEndRowDelimiter: true, rowDelimiter: '\n' });
