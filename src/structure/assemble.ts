@@ -88,7 +88,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     if (num && num[2]) {
       // A numbered line outside the paragraph sequence: an annex or list item heading.
       if (pos && !styled) return null;
-      return { level: 2, label: num[1], title: num[2], style: '', strong: pos };
+      return { level: 2, label: num[1], title: num[2], style: '', strong: pos || b.lines.length === 1 };
     }
     if (bullet) {
       if (pos && !styled) return null;
@@ -117,9 +117,13 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       // paragraph, a box, a list or another heading (a bulleted one only before a paragraph,
       // else it is the first item of a list).
       const nextKind = kinds[i + 1];
-      const announces = h?.style === 'bullet' ? nextKind === 'paragraph' : nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
+      const bulletAround = (j: number) => blocks[j] !== undefined && BULLET.test(blocks[j].lines[0].text);
+      const announces =
+        h?.style === 'bullet'
+          ? nextKind === 'paragraph' || (!bulletAround(i - 1) && !bulletAround(i + 1) && nextKind === 'note')
+          : nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
       const samePage = (j: number) => blocks[j]?.page === b.page;
-      const caption = h && !h.label && !h.style && ((tab[i + 1] && samePage(i + 1)) || (tab[i - 1] && samePage(i - 1)));
+      const caption = h && !h.label && !h.style && ((tab[i + 1] && samePage(i + 1)) || (tab[i - 1] && samePage(i - 1) && nextKind !== 'paragraph'));
       if (caption) {
         // An unnumbered title or note right above or below a table belongs to the table.
         kinds[i] = 'tabular';
@@ -139,10 +143,13 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     const intro = joinLines(blocks[i].lines).text;
     if (!/:$/.test(intro)) continue;
     let j = i + 1;
-    while (j < blocks.length && !isPara(j) && kinds[j] !== 'tabular' && (PARAGRAPH_NUMBER.test(blocks[j].lines[0].text) || kinds[j] === 'note') && kinds[j] !== 'heading') j++;
+    const numberedHeading = (k: number) => kinds[k] === 'heading' && /^\d+$/.test(headingOf.get(k)?.label ?? '');
+    while (j < blocks.length && !isPara(j) && kinds[j] !== 'tabular' && (PARAGRAPH_NUMBER.test(blocks[j].lines[0].text) || kinds[j] === 'note') && (kinds[j] !== 'heading' || numberedHeading(j))) j++;
     if (j > i + 1 && blocks.slice(i + 1, j).some((b) => PARAGRAPH_NUMBER.test(b.lines[0].text))) {
-      for (let k = i; k < j; k++) kinds[k] = 'box';
-      headingOf.delete(i);
+      for (let k = i; k < j; k++) {
+        kinds[k] = 'box';
+        headingOf.delete(k);
+      }
     }
   }
 
@@ -233,13 +240,15 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     closeList();
     closeBox();
   };
-  const continues = (b: Block) => lastLine !== null && reachesRight(lastLine, m, positional(b));
+  // Text runs on into this block: the last line was full, or this block starts mid-sentence.
+  const continues = (b: Block) => lastLine !== null && (reachesRight(lastLine, m, positional(b)) || /^[a-z]/.test(b.lines[0].text));
 
   blocks.forEach((b, i) => {
     const kind = kinds[i];
     if (kind === 'tabular') {
       tabular.push(b);
       afterTable = true;
+      lastLine = null;
       return;
     }
     // Notes and dash lists right under a table, before the text resumes, are the table's notes.

@@ -66,6 +66,9 @@ export function isHeaderLike(text: string, s = TABULAR_SETTINGS): boolean {
 export function findTabular(blocks: Block[], m: TextMetrics, positional: (b: Block) => boolean, s = TABULAR_SETTINGS): boolean[] {
   const weak: (boolean | null)[] = blocks.map((b) => {
     if (b.lines[0].box !== undefined) return false;
+    // A numbered paragraph opening in prose is text, whatever figures it quotes.
+    const opening = PARAGRAPH_NUMBER.exec(b.lines[0].text);
+    if (opening && opening[2].split(/\s+/).filter((w) => /[A-Za-z]{2}/.test(w)).length >= 4) return false;
     const pos = positional(b);
     const rows = b.lines.filter((l) => looksLikeRow(l, pos, s)).length;
     if (rows >= Math.max(1, s.rowShare * b.lines.length)) {

@@ -42,5 +42,6 @@ export function upperShare(t: string): number {
   return letters.replace(/[^A-ZÀ-Þ]/g, '').length / letters.length;
 }
 
-const NUMERIC_TOKEN = /^[(]?[-+]?\d[\d.,]*%?[)]?$|^[-–—]$/;
+/** A figure: "2", "1,013.0", "22%", a rank "(1)", a dash for nil. A sentence's "2007." or a date's "(17" is not. */
+const NUMERIC_TOKEN = /^(?:\(\d{1,3}\)|[-+]?\d(?:[\d.,]*\d)?%?|[-–—])$/;
 export const isNumericToken = (t: string): boolean => NUMERIC_TOKEN.test(t);
