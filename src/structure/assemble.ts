@@ -27,6 +27,8 @@ export interface StructureResult {
   frontMatter: string[];
   unclassified: Unclassified[];
   metrics: TextMetrics;
+  /** How each block was classified, in reading order (for --debug and tests). */
+  trace: { page: number; kind: string; text: string }[];
 }
 
 export const STRUCTURE_SETTINGS = {
@@ -76,9 +78,14 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     if (tab[i] || b.lines[0].box !== undefined || isPara(i) || b.lines.length > s.headingLines) return null;
     const text = joinLines(b.lines).text;
     if (!text || /[.;,:]$/.test(text)) return null;
-    if (b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * colWidth)) return null;
     const pos = positional(b);
     const styled = pos && b.lines.every((l) => l.bold || l.italic || l.underlined || l.size > bodySize + 0.75);
+    // Text that does not stop before the right margin is prose, unless typography or a label says otherwise.
+    const labelled = BULLET.test(text) || ROMAN_LABEL.test(text) || LETTER_LABEL.test(text) || PARAGRAPH_NUMBER.test(text);
+    if (!styled && !labelled && b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * colWidth)) return null;
+    // A block that the next one continues mid-sentence is not a heading.
+    const next = blocks[i + 1];
+    if (next && next.page === b.page && /^[a-z]/.test(next.lines[0].text) && !styled) return null;
     const bullet = BULLET.exec(text);
     const roman = ROMAN_LABEL.exec(text);
     if (roman && romanValue(roman[1])) return { level: 1, label: roman[1], title: roman[2], style: '', strong: true };
@@ -120,7 +127,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       const bulletAround = (j: number) => blocks[j] !== undefined && BULLET.test(blocks[j].lines[0].text);
       const announces =
         h?.style === 'bullet'
-          ? nextKind === 'paragraph' || (!bulletAround(i - 1) && !bulletAround(i + 1) && nextKind === 'note')
+          ? !bulletAround(i - 1) && (nextKind === 'paragraph' || (!bulletAround(i + 1) && nextKind === 'note'))
           : nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
       const samePage = (j: number) => blocks[j]?.page === b.page;
       const caption = h && !h.label && !h.style && ((tab[i + 1] && samePage(i + 1)) || (tab[i - 1] && samePage(i - 1) && nextKind !== 'paragraph'));
@@ -170,6 +177,8 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     }
   }
 
+  const trace = blocks.map((b, i) => ({ page: b.page, kind: kinds[i], text: b.lines.map((l) => l.text).join(' / ').slice(0, 160) }));
+
   // Second pass: build records in reading order.
   const paragraphs: Paragraph[] = [];
   const headings: Heading[] = [];
@@ -195,6 +204,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   let noteCount = 0;
   let boxItem: { rec: BlockRecord; lines: Line[]; drop: number } | null = null;
   let lastLine: Line | null = null;
+  let noteOpen: { rec: BlockRecord; lines: Line[] } | null = null;
 
   const pagesOf = (lines: Line[], drop = 0): [number, number][] => {
     const out: [number, number][] = [];
@@ -206,6 +216,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     return out;
   };
   const closePara = () => {
+    closeNote();
     if (!para) return;
     const p = para;
     const j = joinLines(p.lines, p.numberLen);
@@ -234,7 +245,17 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     boxItem = null;
     boxKey = '';
   };
+  const closeNote = () => {
+    if (!noteOpen) return;
+    const n = noteOpen;
+    const j = joinLines(n.lines);
+    n.rec.text = j.text;
+    blockRecords.push(n.rec);
+    holders.push({ holder: { text: j.text, marks: j.marks, pages: pagesOf(n.lines), footnotes: [] }, set: (t, f) => ((n.rec.text = t), (n.rec.footnotes = f)), paragraph: () => n.rec.parent_paragraph });
+    noteOpen = null;
+  };
   const closeAll = () => {
+    closeNote();
     listOpen = false;
     closePara();
     closeList();
@@ -307,6 +328,13 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
         boxKey = key;
         boxCount++;
       }
+      // One frame may hold several boxes: an unnumbered introduction after items opens the next.
+      const intro = !PARAGRAPH_NUMBER.test(b.lines[0].text) && /:$/.test(joinLines(b.lines).text);
+      if (!startsNew && intro && boxItem && boxItem.rec.item > 0) {
+        closeBox();
+        boxKey = key;
+        boxCount++;
+      }
       for (const l of b.lines) {
         const item = PARAGRAPH_NUMBER.exec(l.text);
         if (item && item[2] && l === b.lines[0]) {
@@ -347,11 +375,12 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       lastLine = b.lines[b.lines.length - 1];
       return;
     }
-    // An unnumbered prose block: the rest of the paragraph or item it continues, or a note. A
-    // heading-like line after a finished sentence starts something new.
+    // An unnumbered prose block: the rest of the paragraph, item or note it continues, or a new
+    // note. A heading-like line after a finished sentence starts something new.
     const finished = lastLine !== null && /[.!?]["”’)]?$/.test(lastLine.text.trim()) && guessHeading(i) !== null;
-    if (continues(b) && !finished && (para || listItem)) {
-      (para ?? listItem)!.lines.push(...b.lines);
+    if (continues(b) && !finished && (para || listItem || noteOpen)) {
+      if (para || listItem) (para ?? listItem)!.lines.push(...b.lines);
+      else noteOpen!.lines.push(...b.lines);
       lastLine = b.lines[b.lines.length - 1];
       return;
     }
@@ -368,10 +397,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
         return;
       }
     }
-    blockRecords.push(noteRecord(b, lastPara, ++noteCount));
-    const rec = blockRecords[blockRecords.length - 1];
-    const j = joinLines(b.lines);
-    holders.push({ holder: { text: j.text, marks: j.marks, pages: pagesOf(b.lines), footnotes: [] }, set: (t, n) => ((rec.text = t), (rec.footnotes = n)), paragraph: () => rec.parent_paragraph });
+    noteOpen = { rec: noteRecord(b, lastPara, ++noteCount), lines: [...b.lines] };
     lastLine = b.lines[b.lines.length - 1];
   });
   closeAll();
@@ -385,7 +411,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     return { number: f.number, paragraph: hi === undefined ? null : holders[hi].paragraph(), page: f.page, text: f.text };
   });
   paragraphs.sort((a, b) => a.number - b.number);
-  return { paragraphs, headings, blocks: blockRecords, footnotes, tabular, frontMatter, unclassified, metrics: m };
+  return { paragraphs, headings, blocks: blockRecords, footnotes, tabular, frontMatter, unclassified, metrics: m, trace };
 }
 
 

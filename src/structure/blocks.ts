@@ -85,6 +85,7 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
         l.base - prev.base > s.gapRatio * m.pitch * Math.max(l.size, prev.size) ||
         Math.abs(l.size - prev.size) > s.sizeTolerance ||
         l.box !== prev.box ||
+        (positional && l.bold !== prev.bold) ||
         opensItem(l, prev, m, positional);
       if (split) {
         cur = { lines: [], page: p.number, pageStart: first };

@@ -78,6 +78,13 @@ export function findTabular(blocks: Block[], m: TextMetrics, positional: (b: Blo
     // Tables are usually set smaller than the text; short small-type lines with gaps are cells.
     return pos && b.lines.every((l) => l.size < m.bodySize - 0.75) && b.lines.some((l) => l.maxGap >= s.columnGap);
   });
+  // A table running over a page break: the first block of a page, with figures and no prose,
+  // right after a table that ended the previous page.
+  blocks.forEach((b, i) => {
+    const prev = blocks[i - 1];
+    if (weak[i] !== false || !prev || !b.pageStart || prev.page !== b.page - 1 || weak[i - 1] !== true) return;
+    if (b.lines[0].box === undefined && b.lines.some((l) => numericCount(l) > 0) && !b.lines.some((l) => isProse(l, s)) && !PARAGRAPH_NUMBER.test(b.lines[0].text)) weak[i] = true;
+  });
   // Weak single rows join a table next to them on the same page.
   const flags: boolean[] = weak.map((f) => f === true);
   for (let changed = true; changed; ) {
