@@ -49,7 +49,7 @@ export interface HeadingGuess {
   strong: boolean;
 }
 
-type Kind = 'paragraph' | 'heading' | 'box' | 'list' | 'continuation' | 'note' | 'tabular';
+type Kind = 'paragraph' | 'heading' | 'box' | 'list' | 'note' | 'tabular' | 'merged';
 
 export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_SETTINGS): StructureResult {
   const bodySize = dominantSize(pages.flatMap((p) => p.lines.filter((l) => l.zone === 'body')));
@@ -110,6 +110,9 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     return { level: top ? 1 : 3, label: '', title: text, style: '', strong: pos ? styled : top };
   };
 
+  /** A line running most of the column: wrapped text rather than a short title. */
+  const wide = (b: Block) => b.lines.some((l) => l.x1 - l.x0 > 0.75 * colWidth);
+
   // First pass: a kind for every block.
   const kinds: Kind[] = new Array(blocks.length);
   const headingOf = new Map<number, HeadingGuess>();
@@ -127,7 +130,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       const bulletAround = (j: number) => blocks[j] !== undefined && BULLET.test(blocks[j].lines[0].text);
       const announces =
         h?.style === 'bullet'
-          ? !bulletAround(i - 1) && (nextKind === 'paragraph' || (!bulletAround(i + 1) && nextKind === 'note'))
+          ? !bulletAround(i - 1) && (nextKind === 'paragraph' || (!bulletAround(i + 1) && nextKind === 'note' && !wide(b)))
           : nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
       const samePage = (j: number) => blocks[j]?.page === b.page;
       const caption = h && !h.label && !h.style && ((tab[i + 1] && samePage(i + 1)) || (tab[i - 1] && samePage(i - 1) && nextKind !== 'paragraph'));
@@ -141,6 +144,22 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       } else if (BULLET.test(b.lines[0].text) || LETTERED_ITEM.test(b.lines[0].text)) kinds[i] = 'list';
       else kinds[i] = 'note';
     }
+  }
+
+  // A labelled heading that wraps: a long title line, then a short unpunctuated line that is not
+  // a heading, paragraph or item of its own (dumps put a blank line between the two).
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const h = headingOf.get(i);
+    const nb = blocks[i + 1];
+    if (!h || !h.label || nb.page !== blocks[i].page || !['note', 'heading'].includes(kinds[i + 1])) continue;
+    if (kinds[i + 1] === 'heading' && headingOf.get(i + 1)!.label) continue;
+    const last = blocks[i].lines[blocks[i].lines.length - 1];
+    const tail = joinLines(nb.lines).text;
+    if (last.x1 - last.x0 < 0.5 * colWidth || nb.lines.length > 2 || /[.;:,]$/.test(tail) || BULLET.test(tail)) continue;
+    h.title = `${h.title} ${tail}`;
+    blocks[i].lines.push(...nb.lines);
+    kinds[i + 1] = 'merged';
+    headingOf.delete(i + 1);
   }
 
   // A box without a frame (text dumps): numbered items outside the paragraph sequence, after an
@@ -266,6 +285,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
 
   blocks.forEach((b, i) => {
     const kind = kinds[i];
+    if (kind === 'merged') return;
     if (kind === 'tabular') {
       tabular.push(b);
       afterTable = true;
