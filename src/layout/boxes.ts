@@ -32,7 +32,8 @@ export function findBoxes(rules: Rule[], s = BOX_SETTINGS): Rect[] {
   const out: Rect[] = [];
   for (const f of frames) {
     const inner = { x0: f.x0 + t, y0: f.y0 + t, x1: f.x1 - t, y1: f.y1 - t };
-    const hasInner = rules.some((r) => r.kind !== 'rect' && inside(r, inner, 0));
+    // Any rule reaching into the interior (a row or column rule) makes it a table, not a box.
+    const hasInner = rules.some((r) => r.kind !== 'rect' && r.x1 > inner.x0 && r.x0 < inner.x1 && r.y1 > inner.y0 && r.y0 < inner.y1);
     const nested = frames.some((g) => g !== f && inside(g, { x0: f.x0 + t, y0: f.y0 + t, x1: f.x1 - t, y1: f.y1 - t }, 0));
     if (hasInner || nested) continue;
     if (out.some((o) => inside(o, f, t) && inside(f, o, t))) continue;

@@ -15,7 +15,7 @@ export const FURNITURE_SETTINGS = {
   /** … when its positions differ by less than this (fraction of page height); text dumps excepted. */
   positionSpread: 0.03,
   /** Repeated on at least this share of all pages: furniture on its own (else only beside furniture). */
-  frequentShare: 0.2,
+  frequentShare: 0.34,
 };
 
 export interface PageLines {
@@ -32,8 +32,10 @@ function candidates(p: PageLines, s: typeof FURNITURE_SETTINGS): { line: Line; e
   const out: { line: Line; edge: 'top' | 'bottom' }[] = [];
   const body = p.lines.filter((l) => l.zone === 'body' || l.zone === 'header' || l.zone === 'footer');
   body.forEach((line, i) => {
-    const top = i < s.edgeLines || (p.positional && line.y1 < s.edgeBand * p.height);
-    const bottom = i >= body.length - s.edgeLines || (p.positional && line.y0 > (1 - s.edgeBand) * p.height);
+    // On a page with positions, an edge line must also lie in its half of the page.
+    const upper = !p.positional || line.y1 < p.height / 2;
+    const top = (i < s.edgeLines && upper) || (p.positional && line.y1 < s.edgeBand * p.height);
+    const bottom = (i >= body.length - s.edgeLines && !(p.positional && upper)) || (p.positional && line.y0 > (1 - s.edgeBand) * p.height);
     if (top) out.push({ line, edge: 'top' });
     else if (bottom) out.push({ line, edge: 'bottom' });
   });
@@ -65,15 +67,15 @@ export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNIT
       return e.pages.size >= frequent ? 'strong' : 'weak';
     };
     // Walk inwards from each edge; furniture is contiguous with the edge, and a text repeated on
-    // only a few pages counts only when it sits beside confirmed furniture (an annex's extra
-    // header line) — so a table title repeated on its continuation pages stays in the body.
+    // only a few pages counts only when confirmed furniture sits on both sides of it (an annex's
+    // extra header line) — so a heading or a table title repeated near the top stays in the body.
     for (const edge of ['top', 'bottom'] as const) {
       const seq = cs.filter((c) => c.edge === edge).map((c) => c.line);
       if (edge === 'bottom') seq.reverse();
       let sawStrong = false;
       for (const line of seq) {
         const k = kind(line, edge);
-        if (k === 'strong' || (k === 'weak' && (sawStrong || seq.slice(seq.indexOf(line) + 1).some((l) => kind(l, edge) === 'strong')))) {
+        if (k === 'strong' || (k === 'weak' && sawStrong && seq.slice(seq.indexOf(line) + 1).some((l) => kind(l, edge) === 'strong'))) {
           line.zone = edge === 'top' ? 'header' : 'footer';
           if (k === 'strong') sawStrong = true;
         } else break;

@@ -12,7 +12,7 @@ import type { Profile } from '../profiles/profile.js';
 import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schemas.js';
 import { type Block, buildBlocks, measure, reachesRight, type TextMetrics } from './blocks.js';
 import { linkFootnotes, parseFootnotes, type RawFootnote, type TextHolder } from './footnotes.js';
-import { BULLET, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, ROMAN_LABEL, romanValue } from './numbering.js';
+import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, ROMAN_LABEL, romanValue } from './numbering.js';
 import { findTabular, isHeaderLike } from './tabular.js';
 import { joinLines, upperShare } from './text.js';
 
@@ -61,14 +61,15 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   const colWidth = Math.max(1, m.right - m.left);
 
   // The paragraph sequence, chosen before anything else.
-  const cands: { id: number; number: number }[] = [];
+  const cands: Candidate[] = [];
   blocks.forEach((b, i) => {
     if (tab[i] || b.lines[0].box !== undefined) return;
     const first = b.lines[0];
     const mm = PARAGRAPH_NUMBER.exec(first.text);
     if (!mm || !mm[2]) return;
     if (first.x0 > m.left + s.numberIndent * first.size) return;
-    cands.push({ id: i, number: Number(mm[1]) });
+    // Paragraphs are set apart by space; items packed under an introduction are a list.
+    cands.push({ id: i, number: Number(mm[1]), weight: b.spaced ? 1 : 0.4 });
   });
   const chosen = chooseSequence(cands);
   const isPara = (i: number) => chosen.has(i);
@@ -127,7 +128,9 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       // paragraph, a box, a list or another heading (a bulleted one only before a paragraph,
       // else it is the first item of a list).
       const nextKind = kinds[i + 1];
-      const bulletAround = (j: number) => blocks[j] !== undefined && BULLET.test(blocks[j].lines[0].text);
+      // A bullet packed right against this one (no space between) makes it a list item.
+      const bulletAround = (j: number) =>
+        blocks[j] !== undefined && BULLET.test(blocks[j].lines[0].text) && !(j < i ? b.spaced : blocks[j].spaced);
       const announces =
         h?.style === 'bullet'
           ? !bulletAround(i - 1) && (nextKind === 'paragraph' || (!bulletAround(i + 1) && nextKind === 'note' && !wide(b)))

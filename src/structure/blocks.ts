@@ -13,6 +13,8 @@ export interface Block {
   page: number;
   /** The first body block of its page. */
   pageStart: boolean;
+  /** Set apart from the block above by vertical space (or a page break), not only by a label. */
+  spaced: boolean;
 }
 
 export const BLOCK_SETTINGS = {
@@ -79,16 +81,15 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
     let first = true;
     for (const l of p.lines) {
       if (l.zone !== 'body') continue;
+      const gap: boolean = !cur || !prev || l.base - prev.base > s.gapRatio * m.pitch * Math.max(l.size, prev.size);
       const split =
-        !cur ||
-        !prev ||
-        l.base - prev.base > s.gapRatio * m.pitch * Math.max(l.size, prev.size) ||
-        Math.abs(l.size - prev.size) > s.sizeTolerance ||
-        l.box !== prev.box ||
-        (positional && l.bold !== prev.bold) ||
+        gap ||
+        Math.abs(l.size - prev!.size) > s.sizeTolerance ||
+        l.box !== prev!.box ||
+        (positional && l.bold !== prev!.bold) ||
         opensItem(l, prev, m, positional);
       if (split) {
-        cur = { lines: [], page: p.number, pageStart: first };
+        cur = { lines: [], page: p.number, pageStart: first, spaced: gap };
         first = false;
         blocks.push(cur);
       }

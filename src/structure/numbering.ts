@@ -28,6 +28,8 @@ export interface Candidate {
   /** Index of the candidate in document order (the caller's id). */
   id: number;
   number: number;
+  /** How much the candidate looks like a paragraph opening (0..1); default 1. */
+  weight?: number;
 }
 
 export const SEQUENCE_SETTINGS = {
@@ -51,11 +53,12 @@ export function chooseSequence(cands: Candidate[], s = SEQUENCE_SETTINGS): Set<n
   let top = -1;
   for (let i = 0; i < n; i++) {
     const ni = cands[i].number;
-    best[i] = 1 + (ni === 1 ? s.startBonus : -s.gapPenalty * Math.min(ni - 1, 10));
+    const w = cands[i].weight ?? 1;
+    best[i] = w + (ni === 1 ? s.startBonus : -s.gapPenalty * Math.min(ni - 1, 10));
     for (let j = Math.max(0, i - s.window); j < i; j++) {
       const step = ni - cands[j].number;
       if (step <= 0) continue;
-      const v = best[j] + 1 - s.gapPenalty * (step - 1);
+      const v = best[j] + w - s.gapPenalty * (step - 1);
       if (v > best[i]) {
         best[i] = v;
         prev[i] = j;

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { findBoxes } from '../../src/layout/boxes.js';
+import { layoutDocument, layoutPage } from '../../src/layout/layout.js';
+import { BUILTIN_PROFILES } from '../../src/profiles/profile.js';
+import { hrule, lineWords, page, vrule } from '../helpers/make.js';
+
+const generic = BUILTIN_PROFILES.find((p) => p.spec.name === 'generic')!;
+const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu'];
+const bodyText = (n: number) => `Body text ${WORDS[n % WORDS.length]} goes on here with enough words to be a body line.`;
+const body = (n: number, base: number) => lineWords(bodyText(n), 71, base);
+
+describe('running headers and footers', () => {
+  it('removes text repeated at the same place on most pages, digits normalised', () => {
+    const pages = [1, 2, 3, 4, 5].map((n) =>
+      layoutPage(page([...lineWords('DOC/123', 480, 54), ...lineWords(`Page ${n}`, 490, 68), ...body(n, 200), ...lineWords(`- ${n} -`, 290, 800)], [], n)),
+    );
+    layoutDocument(pages, generic);
+    for (const p of pages) {
+      expect(p.lines.filter((l) => l.zone === 'body').map((l) => l.text)).toEqual([bodyText(p.number)]);
+    }
+  });
+
+  it('keeps a heading that happens to sit at the top of a few pages', () => {
+    const pages = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) =>
+      layoutPage(page([...lineWords('DOC/123', 480, 54), ...(n <= 3 ? lineWords('Statistics', 71, 90) : []), ...body(n, 200)], [], n)),
+    );
+    layoutDocument(pages, generic);
+    expect(pages[0].lines.find((l) => l.text === 'Statistics')?.zone).toBe('body');
+    expect(pages[0].lines.find((l) => l.text === 'DOC/123')?.zone).toBe('header');
+  });
+
+  it('removes a rarely repeated header line that sits between confirmed header lines', () => {
+    const pages = Array.from({ length: 12 }, (_, i) => i + 1).map((n) =>
+      layoutPage(
+        page([...lineWords('DOC/123', 480, 54), ...(n > 9 ? lineWords('Annex', 480, 61) : []), ...lineWords(`Page ${n}`, 490, 68), ...body(n, 200)], [], n),
+      ),
+    );
+    layoutDocument(pages, generic);
+    expect(pages[11].lines.find((l) => l.text === 'Annex')?.zone).toBe('header');
+  });
+});
+
+describe('footnote zone', () => {
+  it('takes smaller labelled lines under a short rule at the page bottom', () => {
+    const p = layoutPage(
+      page(
+        [...body(1, 200), ...body(1, 214), ...lineWords('1 Excluding the Director General.', 71, 772, { size: 10 }), ...lineWords('more footnote text', 82, 783, { size: 10 })],
+        [hrule(71, 184, 759)],
+      ),
+    );
+    expect(p.lines.map((l) => l.zone)).toEqual(['body', 'body', 'footnote', 'footnote']);
+  });
+
+  it('does not take a ruled table at the bottom for footnotes', () => {
+    const p = layoutPage(
+      page([...body(1, 200), ...body(1, 214), ...lineWords('1 Africa 478', 150, 700, { size: 9 }), ...lineWords('2 Asia 426', 150, 712, { size: 9 })], [hrule(150, 300, 690), hrule(150, 300, 720)]),
+    );
+    expect(p.lines.every((l) => l.zone === 'body')).toBe(true);
+  });
+});
+
+describe('boxes', () => {
+  it('finds a frame drawn as four rules', () => {
+    expect(findBoxes([hrule(76, 519, 183), hrule(76, 519, 310), vrule(76, 183, 311), vrule(518.8, 183, 311)])).toHaveLength(1);
+  });
+  it('finds a frame drawn as one rectangle', () => {
+    expect(findBoxes([{ x0: 70, y0: 100, x1: 500, y1: 200, kind: 'rect' }])).toHaveLength(1);
+  });
+  it('does not take a ruled grid (a table) for a box', () => {
+    const grid = [hrule(76, 519, 100), hrule(76, 519, 150), hrule(76, 519, 200), vrule(76, 100, 200), vrule(300, 100, 200), vrule(519, 100, 200)];
+    expect(findBoxes(grid)).toHaveLength(0);
+  });
+  it('marks the lines inside a box', () => {
+    const p = layoutPage(page([...body(1, 150), ...lineWords('Boxed strategy point', 90, 240, { size: 10 })], [hrule(76, 519, 183), hrule(76, 519, 310), vrule(76, 183, 311), vrule(518.8, 183, 311)]));
+    expect(p.lines.map((l) => l.box)).toEqual([undefined, 0]);
+  });
+});
