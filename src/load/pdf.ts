@@ -188,7 +188,8 @@ export async function readPdfPage(page: PDFPageProxy, fonts = new Map<string, Fo
   const vt = viewport.transform as Matrix;
   // The operator list must come first: it is what loads the fonts into commonObjs.
   const ops = await page.getOperatorList();
-  const tc = await page.getTextContent();
+  // No Unicode normalisation pass: the text is kept as printed, and it saves time per page.
+  const tc = await page.getTextContent({ disableNormalization: true });
   const words: Word[] = [];
   for (const raw of tc.items as TextItemLike[]) {
     if (!raw.str || !raw.str.trim()) continue;

@@ -1,0 +1,81 @@
+/**
+ * npm run bench — speed and memory of the whole pipeline (load → layout → structure → validate),
+ * in-process on the bundled PDF, on a 1,000-page PDF made by repeating its pages (when qpdf is
+ * installed), and the whole command's wall time next to `pdftotext -layout` (when poppler-utils
+ * is installed). Numbers are measured on every run, never stored.
+ *
+ *   npm run bench [-- file.pdf] [--runs N] [--no-big]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { extractFile } from '../src/pipeline.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '3' }, 'no-big': { type: 'boolean', default: false } },
+});
+const file = positionals[0] ?? 'fixtures/mc2278/report.pdf';
+const runs = Math.max(1, Number(values.runs));
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function inProcess(pdf: string, n: number): Promise<{ pages: number; ms: number }> {
+  const times: number[] = [];
+  let pages = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const doc = await extractFile(pdf);
+    times.push(performance.now() - t0);
+    pages = doc.source.pages;
+  }
+  return { pages, ms: median(times) };
+}
+
+function wall(cmd: string, args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+  return performance.now() - t0;
+}
+
+function report(label: string, pages: number, ms: number): void {
+  console.log(`${label.padEnd(34)} ${String(pages).padStart(5)} pages  ${(ms / 1000).toFixed(2).padStart(7)} s  ${((pages * 1000) / ms).toFixed(1).padStart(7)} pages/s`);
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'report-extract-bench-'));
+try {
+  // Warm-up: the first document also pays for module loading and pdf.js start-up.
+  await extractFile(file);
+  const small = await inProcess(file, runs);
+  report(`in-process ${path.basename(file)}`, small.pages, small.ms);
+
+  let big: string | null = null;
+  if (!values['no-big'] && has('qpdf')) {
+    big = path.join(tmp, 'big1000.pdf');
+    const copies = Math.ceil(1000 / small.pages);
+    const spec = Array.from({ length: copies }, () => [file, '1-z']).flat();
+    spawnSync('qpdf', ['--empty', '--pages', ...spec, '--', path.join(tmp, 'rep.pdf')]);
+    spawnSync('qpdf', ['--empty', '--pages', path.join(tmp, 'rep.pdf'), '1-1000', '--', big]);
+    const b = await inProcess(big, 1);
+    report('in-process 1,000-page PDF', b.pages, b.ms);
+    console.log(`time per page, 1,000 pages vs ${small.pages}: ${(b.ms / b.pages / (small.ms / small.pages)).toFixed(2)}× (1.00 = linear)`);
+  } else if (!values['no-big']) console.log('qpdf not installed: 1,000-page run skipped (apt-get install qpdf)');
+
+  const out = path.join(tmp, 'out');
+  mkdirSync(out);
+  const cli = ['--import', 'tsx', 'src/cli/main.ts', 'extract', file, '--out', out, '-q'];
+  const cmdMs = median(Array.from({ length: runs }, () => wall(process.execPath, cli)));
+  report('whole command (node + tsx + CLI)', small.pages, cmdMs);
+  if (has('pdftotext')) {
+    const ptMs = median(Array.from({ length: runs }, () => wall('pdftotext', ['-layout', file, path.join(tmp, 'o.txt')])));
+    report('pdftotext -layout', small.pages, ptMs);
+    console.log(`whole command / pdftotext -layout: ${(cmdMs / ptMs).toFixed(1)}×`);
+  } else console.log('pdftotext not installed: comparison skipped (apt-get install poppler-utils)');
+  console.log(`peak memory (this process, RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+if (!existsSync(file)) process.exitCode = 1;
