@@ -114,6 +114,15 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   /** A line running most of the column: wrapped text rather than a short title. */
   const wide = (b: Block) => b.lines.some((l) => l.x1 - l.x0 > 0.75 * colWidth);
 
+  // A title set right above a picture (a chart, a table printed as an image) is its caption.
+  const imagesOf = new Map(pages.map((p) => [p.number, p.images]));
+  const aboveImage = (b: Block): boolean => {
+    const last = b.lines[b.lines.length - 1];
+    return (imagesOf.get(b.page) ?? []).some(
+      (im) => im.y0 >= last.y1 - 1 && im.y0 - last.y1 < 3 * last.size && im.x1 > last.x0 && im.x0 < last.x1 && im.y1 - im.y0 > 3 * last.size,
+    );
+  };
+
   // First pass: a kind for every block.
   const kinds: Kind[] = new Array(blocks.length);
   const headingOf = new Map<number, HeadingGuess>();
@@ -136,7 +145,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
           ? !bulletAround(i - 1) && (nextKind === 'paragraph' || (!bulletAround(i + 1) && nextKind === 'note' && !wide(b)))
           : nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
       const samePage = (j: number) => blocks[j]?.page === b.page;
-      const caption = h && !h.label && !h.style && ((tab[i + 1] && samePage(i + 1)) || (tab[i - 1] && samePage(i - 1) && nextKind !== 'paragraph'));
+      const caption = h && !h.label && !h.style && ((tab[i + 1] && samePage(i + 1)) || aboveImage(b));
       if (caption) {
         // An unnumbered title or note right above or below a table belongs to the table.
         kinds[i] = 'tabular';
@@ -147,6 +156,17 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       } else if (BULLET.test(b.lines[0].text) || LETTERED_ITEM.test(b.lines[0].text)) kinds[i] = 'list';
       else kinds[i] = 'note';
     }
+  }
+
+  // Forward, now that every block has a kind: an unnumbered title or dash item right under a
+  // table, not announcing a paragraph, is one of the table's notes.
+  for (let i = 1; i < blocks.length; i++) {
+    const h = headingOf.get(i);
+    if (!h || h.label || kinds[i] !== 'heading' || kinds[i - 1] !== 'tabular' || blocks[i - 1].page !== blocks[i].page) continue;
+    if (kinds[i + 1] === 'paragraph' && blocks[i + 1].page === blocks[i].page) continue;
+    kinds[i] = 'tabular';
+    tab[i] = true;
+    headingOf.delete(i);
   }
 
   // A labelled heading that wraps: a long title line, then a short unpunctuated line that is not
