@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import {
   BlockSchema,
+  CellSchema,
   FootnoteSchema,
   HeadingSchema,
   ParagraphSchema,
   TableSchema,
   type Block,
+  type CellRecord,
   type Footnote,
   type Heading,
   type Paragraph,
@@ -86,4 +88,9 @@ export async function readOutput(dir: string): Promise<OutputFolder> {
     readReport(dir),
   ]);
   return { dir, paragraphs, headings, footnotes, blocks, tables, report };
+}
+
+/** `cells.csv` of an output folder (optional: an empty list when the file is absent). */
+export async function readCells(dir: string): Promise<CellRecord[]> {
+  return readRecords(dir, 'cells.csv', CellSchema, false);
 }
