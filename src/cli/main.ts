@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * report-extract command line: `extract` (the pipeline), `score` (accuracy against a gold file),
- * `diff` (two output folders record by record).
+ * `diff` (two output folders record by record), `merge` (several output folders into one long CSV).
  * Data goes to files and stdout; progress and messages go to stderr.
  */
 
@@ -18,6 +18,7 @@ const USAGE = `Usage:
   report-extract extract <input...> [--out DIR] [--format csv,json] [--profile NAME|FILE] [--password PW] [--quiet] [--debug]
   report-extract score <DOC_OUTPUT_DIR> --gold <gold.json> [--min-paragraphs F] [--json]
   report-extract diff <DOC_OUTPUT_DIR_A> <DOC_OUTPUT_DIR_B> [--json] [--limit N]
+  report-extract merge <DIR...> --out <FILE> [--paragraphs <FILE>]
   report-extract --help | --version
 
 Inputs are .pdf files or .txt text dumps (files, folders or globs). Each document is written to
@@ -91,6 +92,10 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'diff') {
       const { diffCommand } = await import('../evaluate/diff-command.js');
       return await diffCommand(rest);
+    }
+    if (cmd === 'merge') {
+      const { mergeCommand } = await import('../evaluate/merge-command.js');
+      return await mergeCommand(rest);
     }
     throw new UsageError(`unknown command: ${cmd}`);
   } catch (e) {

@@ -46,7 +46,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function readRecords<S extends z.ZodObject>(dir: string, file: string, schema: S, required: boolean): Promise<z.infer<S>[]> {
+export async function readRecords<S extends z.ZodObject>(dir: string, file: string, schema: S, required: boolean): Promise<z.infer<S>[]> {
   const path = join(dir, file);
   if (!(await exists(path))) {
     if (required) throw new Error(`${file} is missing from ${dir}`);
@@ -66,7 +66,7 @@ async function readTables(dir: string): Promise<OutputTable[]> {
   );
 }
 
-async function readReport(dir: string): Promise<Record<string, unknown> | null> {
+export async function readReport(dir: string): Promise<Record<string, unknown> | null> {
   const path = join(dir, 'report.json');
   if (!(await exists(path))) return null;
   try {
