@@ -130,29 +130,64 @@ export function headingLabel(h: Pick<Heading, 'level' | 'label' | 'title'>): str
   return `L${h.level} ${h.label ? `${h.label}. ` : ''}"${shorten(h.title, 80)}"`;
 }
 
-/** Longest common subsequence of two key sequences, as index pairs in order. */
-function lcs(a: string[], b: string[]): [number, number][] {
-  const n = a.length;
-  const m = b.length;
-  // Row-major (n+1)×(m+1) table of suffix LCS lengths.
-  const table = new Uint32Array((n + 1) * (m + 1));
-  const at = (i: number, j: number): number => i * (m + 1) + j;
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[at(i, j)] = a[i] === b[j] ? table[at(i + 1, j + 1)] + 1 : Math.max(table[at(i + 1, j)], table[at(i, j + 1)]);
-    }
+/** Above this many cells, the LCS table is not built (see `lcs`). */
+const LCS_MAX_CELLS = 4_000_000;
+
+/**
+ * Longest common subsequence of two key sequences, as index pairs in order. The common prefix
+ * and suffix are taken first, so two runs with a few differences cost little; a middle too large
+ * for the table (millions of headings) is matched greedily in order instead.
+ */
+export function lcs(a: string[], b: string[]): [number, number][] {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
   }
   const pairs: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
+  for (let i = 0; i < start; i++) pairs.push([i, i]);
+  const n = endA - start;
+  const m = endB - start;
+  if (n > 0 && m > 0 && (n + 1) * (m + 1) <= LCS_MAX_CELLS) {
+    // Suffix LCS lengths of the middle, row-major (n+1)×(m+1).
+    const table = new Uint32Array((n + 1) * (m + 1));
+    const at = (i: number, j: number): number => i * (m + 1) + j;
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        table[at(i, j)] = a[start + i] === b[start + j] ? table[at(i + 1, j + 1)] + 1 : Math.max(table[at(i + 1, j)], table[at(i, j + 1)]);
+      }
+    }
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+      if (a[start + i] === b[start + j]) {
+        pairs.push([start + i, start + j]);
+        i++;
+        j++;
+      } else if (table[at(i + 1, j)] >= table[at(i, j + 1)]) i++;
+      else j++;
+    }
+  } else if (n > 0 && m > 0) {
+    // Greedy: each key of A matched to its next occurrence in B, keeping the order.
+    const positions = new Map<string, number[]>();
+    for (let j = start; j < endB; j++) {
+      const list = positions.get(b[j]);
+      if (list) list.push(j);
+      else positions.set(b[j], [j]);
+    }
+    let last = start - 1;
+    for (let i = start; i < endA; i++) {
+      const list = positions.get(a[i]);
+      const j = list?.find((x) => x > last);
+      if (j === undefined) continue;
       pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (table[at(i + 1, j)] >= table[at(i, j + 1)]) i++;
-    else j++;
+      last = j;
+    }
   }
+  for (let k = 0; k < a.length - endA; k++) pairs.push([endA + k, endB + k]);
   return pairs;
 }
 

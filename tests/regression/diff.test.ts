@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCommand } from '../../src/evaluate/diff-command.js';
-import { diffFolders, diffHeadings, type DiffReport } from '../../src/evaluate/diff.js';
+import { diffFolders, diffHeadings, lcs, type DiffReport } from '../../src/evaluate/diff.js';
 import { writeDocument } from '../../src/export/write.js';
 import { extractFile } from '../../src/pipeline.js';
 import type { Heading } from '../../src/validate/schemas.js';
@@ -160,5 +160,29 @@ describe('diffHeadings', () => {
   it('reports a removed heading once, without disturbing the rest', () => {
     const changes = diffHeadings(base, base.filter((x) => x.title !== 'Sub one'));
     expect(changes.map((c) => `${c.change} ${c.key}`)).toEqual(['removed 3 L2 A. "Sub one"']);
+  });
+});
+
+describe('lcs', () => {
+  it('aligns with the common prefix and suffix taken first', () => {
+    expect(lcs(['a', 'b', 'c', 'd', 'e'], ['a', 'x', 'c', 'e'])).toEqual([
+      [0, 0],
+      [2, 2],
+      [4, 3],
+    ]);
+    expect(lcs([], ['a'])).toEqual([]);
+    expect(lcs(['a', 'b'], ['a', 'b'])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+  });
+
+  it('stays fast on very long, very different lists', () => {
+    const a = Array.from({ length: 5000 }, (_, i) => `h${i}`);
+    const b = Array.from({ length: 5000 }, (_, i) => `h${i % 2 === 0 ? i : i + 100_000}`);
+    const t0 = performance.now();
+    const pairs = lcs(['start', ...a], ['other', ...b]);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(pairs).toHaveLength(2500);
   });
 });
