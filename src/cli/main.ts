@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * report-extract command line: `extract` (the pipeline), `score` (accuracy against a gold file).
+ * report-extract command line: `extract` (the pipeline), `score` (accuracy against a gold file),
+ * `diff` (two output folders record by record), `merge` (several output folders into one long CSV).
  * Data goes to files and stdout; progress and messages go to stderr.
  */
 
@@ -16,6 +17,8 @@ const VERSION = '0.1.0';
 const USAGE = `Usage:
   report-extract extract <input...> [--out DIR] [--format csv,json] [--profile NAME|FILE] [--password PW] [--quiet] [--debug]
   report-extract score <DOC_OUTPUT_DIR> --gold <gold.json> [--min-paragraphs F] [--json]
+  report-extract diff <DOC_OUTPUT_DIR_A> <DOC_OUTPUT_DIR_B> [--json] [--limit N]
+  report-extract merge <DIR...> --out <FILE> [--paragraphs <FILE>]
   report-extract --help | --version
 
 Inputs are .pdf files or .txt text dumps (files, folders or globs). Each document is written to
@@ -85,6 +88,14 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'score') {
       const { scoreCommand } = await import('../evaluate/score-command.js');
       return await scoreCommand(rest);
+    }
+    if (cmd === 'diff') {
+      const { diffCommand } = await import('../evaluate/diff-command.js');
+      return await diffCommand(rest);
+    }
+    if (cmd === 'merge') {
+      const { mergeCommand } = await import('../evaluate/merge-command.js');
+      return await mergeCommand(rest);
     }
     throw new UsageError(`unknown command: ${cmd}`);
   } catch (e) {

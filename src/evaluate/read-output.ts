@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import {
   BlockSchema,
+  CellSchema,
   FootnoteSchema,
   HeadingSchema,
   ParagraphSchema,
   TableSchema,
   type Block,
+  type CellRecord,
   type Footnote,
   type Heading,
   type Paragraph,
@@ -44,7 +46,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function readRecords<S extends z.ZodObject>(dir: string, file: string, schema: S, required: boolean): Promise<z.infer<S>[]> {
+export async function readRecords<S extends z.ZodObject>(dir: string, file: string, schema: S, required: boolean): Promise<z.infer<S>[]> {
   const path = join(dir, file);
   if (!(await exists(path))) {
     if (required) throw new Error(`${file} is missing from ${dir}`);
@@ -64,7 +66,7 @@ async function readTables(dir: string): Promise<OutputTable[]> {
   );
 }
 
-async function readReport(dir: string): Promise<Record<string, unknown> | null> {
+export async function readReport(dir: string): Promise<Record<string, unknown> | null> {
   const path = join(dir, 'report.json');
   if (!(await exists(path))) return null;
   try {
@@ -86,4 +88,9 @@ export async function readOutput(dir: string): Promise<OutputFolder> {
     readReport(dir),
   ]);
   return { dir, paragraphs, headings, footnotes, blocks, tables, report };
+}
+
+/** `cells.csv` of an output folder (optional: an empty list when the file is absent). */
+export async function readCells(dir: string): Promise<CellRecord[]> {
+  return readRecords(dir, 'cells.csv', CellSchema, false);
 }

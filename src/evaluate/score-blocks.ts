@@ -23,9 +23,22 @@ export interface BlockScore {
   figures: { expected: number; found: number };
 }
 
-interface Item {
+export interface Item {
   label: string;
   text: string;
+}
+
+/** The gold box items: each box's intro (when it has one) and its numbered items. */
+export function goldBoxItems(gold: Gold): Item[] {
+  return blocksOf(gold, 'box').flatMap((box) => [
+    ...(box.intro && normaliseSpace(box.intro) !== '' ? [{ label: '', text: box.intro }] : []),
+    ...box.items.map((item) => ({ label: item.label ?? '', text: item.text })),
+  ]);
+}
+
+/** The gold bullet-list items. */
+export function goldListItems(gold: Gold): Item[] {
+  return blocksOf(gold, 'list').flatMap((list) => list.items.map((text) => ({ label: '', text })));
 }
 
 function scoreItems(expected: Item[], output: Block[]): { score: ItemScore; pairs: [Item, Block][] } {
@@ -45,14 +58,11 @@ function scoreItems(expected: Item[], output: Block[]): { score: ItemScore; pair
 export function scoreBlocks(gold: Gold, output: Block[]): BlockScore {
   const ofKind = (kind: Block['kind']): Block[] => output.filter((b) => b.kind === kind);
 
-  const boxItems: Item[] = blocksOf(gold, 'box').flatMap((box) => [
-    ...(box.intro && normaliseSpace(box.intro) !== '' ? [{ label: '', text: box.intro }] : []),
-    ...box.items.map((item) => ({ label: item.label ?? '', text: item.text })),
-  ]);
+  const boxItems = goldBoxItems(gold);
   const boxes = scoreItems(boxItems, ofKind('box'));
   const labelRight = boxes.pairs.filter(([item, row]) => item.label === row.label.trim()).length;
 
-  const listItems: Item[] = blocksOf(gold, 'list').flatMap((list) => list.items.map((text) => ({ label: '', text })));
+  const listItems = goldListItems(gold);
   const lists = scoreItems(listItems, ofKind('list'));
 
   const goldNotes: Item[] = blocksOf(gold, 'note').map((note) => ({ label: '', text: note.text }));

@@ -1,0 +1,89 @@
+/**
+ * `report-extract merge <DIR...> --out <FILE> [--paragraphs <FILE>] [--quiet]`.
+ * Exit codes: 0 written, 1 a merged row failed its schema (nothing written), 2 usage error or
+ * unreadable input (nothing written).
+ */
+import { parseArgs } from 'node:util';
+import { MergedCellSchema, MergedParagraphSchema } from '../validate/merged.js';
+import { mergeFolders, writeMerged } from './merge.js';
+import type { CommandIo } from './score-command.js';
+
+export const MERGE_USAGE = `Usage: report-extract merge <DIR...> --out <FILE> [options]
+
+Combines the cells.csv of several output folders (e.g. one report per year) into one long CSV:
+doc_id, symbol and year (from each folder's report.json), table_key (the table's title without
+years, digits and "(continued)", so that the same table matches across years), table_title, then
+the columns of cells.csv. Each DIR is a document's output folder (DIR/<doc-id>) or a folder of them.
+
+Options:
+  --out FILE              the merged cells CSV (required)
+  --paragraphs FILE       also merge paragraphs.csv into FILE (doc_id, symbol, year + paragraph columns)
+  -q, --quiet             no summary on stderr
+  -h, --help              show this help
+
+Exit codes: 0 written, 1 a row failed the merged schema, 2 usage error or unreadable input.
+`;
+
+const processIo: CommandIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** `argv` is what follows the word `merge` on the command line. */
+export async function mergeCommand(argv: string[], io: CommandIo = processIo): Promise<number> {
+  const usageError = (message: string): number => {
+    io.stderr(`report-extract merge: ${message}\n\n${MERGE_USAGE}`);
+    return 2;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        paragraphs: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(MERGE_USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) return usageError('no output folder given');
+  if (typeof values.out !== 'string' || values.out === '') return usageError('--out <FILE> is required');
+  if (values.paragraphs === '') return usageError('--paragraphs takes a file name');
+  if (values.paragraphs !== undefined && values.paragraphs === values.out) return usageError('--paragraphs and --out must be different files');
+
+  let result;
+  try {
+    result = await mergeFolders(positionals, { paragraphs: values.paragraphs !== undefined });
+  } catch (error) {
+    const message = (error as Error).message;
+    io.stderr(`report-extract merge: ${message}\n`);
+    return message.includes('does not match the merged schema') ? 1 : 2;
+  }
+  try {
+    await writeMerged(values.out, MergedCellSchema, result.cells);
+    if (values.paragraphs !== undefined) await writeMerged(values.paragraphs, MergedParagraphSchema, result.paragraphs);
+  } catch (error) {
+    io.stderr(`report-extract merge: cannot write: ${(error as Error).message}\n`);
+    return 2;
+  }
+  for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+  if (!values.quiet) {
+    const keys = new Set(result.cells.map((c) => c.table_key)).size;
+    const lines = result.documents.map((d) => `  ${d.doc_id} (${d.symbol ?? 'no symbol'}, ${d.year ?? 'no year'}): ${d.tables} tables, ${d.cells} cells${values.paragraphs !== undefined ? `, ${d.paragraphs} paragraphs` : ''}  ← ${d.dir}`);
+    io.stderr(
+      `${lines.join('\n')}\nmerged ${result.cells.length} cells of ${keys} table keys from ${result.documents.length} documents → ${values.out}` +
+        `${values.paragraphs !== undefined ? `; ${result.paragraphs.length} paragraphs → ${values.paragraphs}` : ''}\n`,
+    );
+  }
+  return 0;
+}
