@@ -30,7 +30,8 @@ export const normaliseFurniture = (t: string): string => t.toLowerCase().replace
 
 function candidates(p: PageLines, s: typeof FURNITURE_SETTINGS): { line: Line; edge: 'top' | 'bottom' }[] {
   const out: { line: Line; edge: 'top' | 'bottom' }[] = [];
-  const body = p.lines.filter((l) => l.zone === 'body' || l.zone === 'header' || l.zone === 'footer');
+  // Footnote-zone lines count too: a running footer sits below the footnotes.
+  const body = p.lines;
   body.forEach((line, i) => {
     // On a page with positions, an edge line must also lie in its half of the page.
     const upper = !p.positional || line.y1 < p.height / 2;
