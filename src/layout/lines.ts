@@ -3,6 +3,7 @@
  * (a footnote reference mark) joins the line as a mark instead of as text.
  */
 import type { Page, Word } from '../model/page.js';
+import { findGutter, splitAtGutter } from './columns.js';
 import { median } from './geometry.js';
 
 export interface Mark {
@@ -36,6 +37,8 @@ export interface Line {
   box?: number;
   /** Underlined (a rule just below most of the line's extent). */
   underlined?: boolean;
+  /** Text column on a page set in columns: 0 left, 1 right; spanning lines and single-column pages 0. */
+  col: number;
 }
 
 export const LINE_SETTINGS = {
@@ -73,7 +76,27 @@ export function buildLines(page: Page, settings = LINE_SETTINGS): Line[] {
   }
   if (cur.length) groups.push(cur);
   const merged = attachRaisedMarks(groups, settings);
-  return merged.map((g) => makeLine(page.number, g, settings));
+  const gutter = findGutter(page);
+  if (gutter === null) return merged.map((g) => makeLine(page.number, g, settings, 0));
+  // Two columns: split each baseline group at the gutter, then read band by band — a line that
+  // spans the gutter (a title) closes a band; inside a band the left column comes first.
+  const out: Line[] = [];
+  let band: Line[] = [];
+  const flush = () => {
+    out.push(...band.filter((l) => l.col === 0), ...band.filter((l) => l.col === 1));
+    band = [];
+  };
+  for (const g of merged) {
+    const parts = splitAtGutter(g, gutter);
+    if (parts.length === 1 && parts[0].some((w) => w.x0 < gutter && w.x1 > gutter)) {
+      flush();
+      out.push(makeLine(page.number, parts[0], settings, 0));
+      continue;
+    }
+    for (const part of parts) band.push(makeLine(page.number, part, settings, part[0].x0 >= gutter ? 1 : 0));
+  }
+  flush();
+  return out;
 }
 
 /**
@@ -108,7 +131,7 @@ function isMarkLike(t: string): boolean {
   return MARK.test(t);
 }
 
-function makeLine(page: number, group: Word[], s: typeof LINE_SETTINGS): Line {
+function makeLine(page: number, group: Word[], s: typeof LINE_SETTINGS, col: number): Line {
   group.sort((a, b) => a.x0 - b.x0);
   // The line's size and baseline come from its text, not from marks: use the largest size with
   // most characters.
@@ -168,5 +191,6 @@ function makeLine(page: number, group: Word[], s: typeof LINE_SETTINGS): Line {
     italic: italicChars >= 0.6 * chars,
     maxGap,
     zone: 'body',
+    col,
   };
 }

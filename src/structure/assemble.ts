@@ -10,7 +10,7 @@ import type { Line } from '../layout/lines.js';
 import type { Unclassified } from '../model/document.js';
 import type { Profile } from '../profiles/profile.js';
 import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schemas.js';
-import { type Block, buildBlocks, measure, reachesRight, type TextMetrics } from './blocks.js';
+import { type Block, buildBlocks, columnWidth, leftOf, measure, reachesRight, type TextMetrics } from './blocks.js';
 import { linkFootnotes, parseFootnotes, type RawFootnote, type TextHolder } from './footnotes.js';
 import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, ROMAN_LABEL, romanValue } from './numbering.js';
 import { findTabular, isHeaderLike } from './tabular.js';
@@ -58,7 +58,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   const positional = (b: Block) => positionalPage.get(b.page) ?? true;
   const blocks = buildBlocks(pages, m);
   const tab = findTabular(blocks, m, positional);
-  const colWidth = Math.max(1, m.right - m.left);
+  const colWidth = columnWidth(m, 0);
 
   // The paragraph sequence, chosen before anything else.
   const cands: Candidate[] = [];
@@ -67,7 +67,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     const first = b.lines[0];
     const mm = PARAGRAPH_NUMBER.exec(first.text);
     if (!mm || !mm[2]) return;
-    if (first.x0 > m.left + s.numberIndent * first.size) return;
+    if (first.x0 > leftOf(m, first.col) + s.numberIndent * first.size) return;
     // Paragraphs are set apart by space; items packed under an introduction are a list.
     cands.push({ id: i, number: Number(mm[1]), weight: b.spaced ? 1 : 0.4 });
   });

@@ -27,18 +27,23 @@ export const BLOCK_SETTINGS = {
 export interface TextMetrics {
   /** Usual baseline-to-baseline distance divided by font size. */
   pitch: number;
-  /** Left edge of body text (most common line start). */
-  left: number;
-  /** Right edge of full body lines. */
-  right: number;
+  /** Left edge of body text (most common line start), per text column. */
+  left: number[];
+  /** Right edge of full body lines, per text column. */
+  right: number[];
   bodySize: number;
 }
+
+/** Width of the body text column a line sits in. */
+export const columnWidth = (m: TextMetrics, col = 0): number => Math.max(1, (m.right[col] ?? m.right[0]) - (m.left[col] ?? m.left[0]));
+export const leftOf = (m: TextMetrics, col = 0): number => m.left[col] ?? m.left[0];
+export const rightOf = (m: TextMetrics, col = 0): number => m.right[col] ?? m.right[0];
 
 /** Document-wide measures of the body text, from the lines in the dominant size. */
 export function measure(pages: LaidOutPage[], bodySize: number): TextMetrics {
   const ratios: number[] = [];
-  const lefts: number[] = [];
-  const rights: number[] = [];
+  const lefts: number[][] = [];
+  const rights: number[][] = [];
   for (const p of pages) {
     let prev: Line | null = null;
     for (const l of p.lines) {
@@ -47,26 +52,31 @@ export function measure(pages: LaidOutPage[], bodySize: number): TextMetrics {
         continue;
       }
       if (l.text.length > 30) {
-        lefts.push(Math.round(l.x0));
-        rights.push(l.x1);
+        (lefts[l.col] ??= []).push(Math.round(l.x0));
+        (rights[l.col] ??= []).push(l.x1);
       }
-      if (prev) ratios.push((l.base - prev.base) / l.size);
+      if (prev && prev.col === l.col) ratios.push((l.base - prev.base) / l.size);
       prev = l;
     }
   }
-  const leftCounts = new Map<number, number>();
-  for (const x of lefts) leftCounts.set(x, (leftCounts.get(x) ?? 0) + 1);
-  let left = 0;
-  let n = -1;
-  for (const [x, c] of leftCounts) if (c > n) [left, n] = [x, c];
+  const modeOf = (xs: number[]): number => {
+    const counts = new Map<number, number>();
+    for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+    let best = 0;
+    let n = -1;
+    for (const [x, c] of counts) if (c > n) [best, n] = [x, c];
+    return best;
+  };
   const small = ratios.filter((r) => r > 0.5);
-  return { pitch: small.length ? quantile(small, 0.3) : 1.2, left, right: quantile(rights, 0.9), bodySize };
+  const cols = Math.max(1, lefts.length);
+  return {
+    pitch: small.length ? quantile(small, 0.3) : 1.2,
+    left: Array.from({ length: cols }, (_, c) => modeOf(lefts[c] ?? [])),
+    right: Array.from({ length: cols }, (_, c) => quantile(rights[c] ?? [], 0.9)),
+    bodySize,
+  };
 }
 
-/**
- * Does this line open a new item? A lettered "(a)" after a full line is only the text running on
- * ("…the following series: (1) Migration and…"), so it opens an item only after a short line.
- */
 export function opensItem(l: Line, prev: Line | null, m: TextMetrics, positional: boolean): boolean {
   if (PARAGRAPH_NUMBER.test(l.text) || BULLET.test(l.text)) return true;
   return LETTERED_ITEM.test(l.text) && !(prev && reachesRight(prev, m, positional));
@@ -86,6 +96,7 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
         gap ||
         Math.abs(l.size - prev!.size) > s.sizeTolerance ||
         l.box !== prev!.box ||
+        l.col !== prev!.col ||
         (positional && l.bold !== prev!.bold) ||
         opensItem(l, prev, m, positional);
       if (split) {
@@ -105,8 +116,8 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
  * Justified text is full to within a few characters; ragged text (dumps) within 15 % of the column.
  */
 export function reachesRight(l: Line, m: TextMetrics, positional = true): boolean {
-  if (positional) return l.x1 >= m.right - 2.5 * l.size;
-  return l.x1 >= m.right - 0.15 * (m.right - m.left);
+  if (positional) return l.x1 >= rightOf(m, l.col) - 2.5 * l.size;
+  return l.x1 >= rightOf(m, l.col) - 0.15 * columnWidth(m, l.col);
 }
 
 export function medianSize(lines: Line[]): number {
