@@ -18,6 +18,8 @@ export const COLUMN_SETTINGS = {
   /** … on at least this many lines, averaging at least this many words a line (prose, not cells). */
   minLines: 8,
   minWordsPerLine: 4,
+  /** … most of them words rather than figures. */
+  minWordShare: 0.6,
 };
 
 /** The gutter's x position, or null for a single-column page. */
@@ -58,6 +60,9 @@ export function findGutter(page: Page, s = COLUMN_SETTINGS): number | null {
     if (side.length < s.minShare * body.length) return null;
     const lines = new Set(side.map((w) => Math.round(w.base)));
     if (lines.size < s.minLines || side.length / lines.size < s.minWordsPerLine) return null;
+    // Running text is words; a table's columns are mostly figures.
+    const wordy = side.filter((w) => /[A-Za-zÀ-ÿ]{2}/.test(w.text)).length;
+    if (wordy < s.minWordShare * side.length) return null;
   }
   return gutter;
 }

@@ -31,6 +31,8 @@ export interface TextMetrics {
   left: number[];
   /** Right edge of full body lines, per text column. */
   right: number[];
+  /** Ragged-right text (not justified), per text column: full lines end anywhere near the edge. */
+  ragged: boolean[];
   bodySize: number;
 }
 
@@ -73,6 +75,8 @@ export function measure(pages: LaidOutPage[], bodySize: number): TextMetrics {
     pitch: small.length ? quantile(small, 0.3) : 1.2,
     left: Array.from({ length: cols }, (_, c) => modeOf(lefts[c] ?? [])),
     right: Array.from({ length: cols }, (_, c) => quantile(rights[c] ?? [], 0.9)),
+    // Justified lines end together; ragged ones spread over several ems.
+    ragged: Array.from({ length: cols }, (_, c) => quantile(rights[c] ?? [], 0.9) - quantile(rights[c] ?? [], 0.4) > 1.5 * bodySize),
     bodySize,
   };
 }
@@ -113,10 +117,11 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
 
 /**
  * True when a line runs to the right edge of the text column (so the text goes on after it).
- * Justified text is full to within a few characters; ragged text (dumps) within 15 % of the column.
+ * Justified text is full to within a few characters; ragged text (dumps, unjustified type) within
+ * 15 % of the column.
  */
 export function reachesRight(l: Line, m: TextMetrics, positional = true): boolean {
-  if (positional) return l.x1 >= rightOf(m, l.col) - 2.5 * l.size;
+  if (positional && !m.ragged[l.col]) return l.x1 >= rightOf(m, l.col) - 2.5 * l.size;
   return l.x1 >= rightOf(m, l.col) - 0.15 * columnWidth(m, l.col);
 }
 
