@@ -11,6 +11,10 @@ export const COLUMN_SETTINGS = {
   searchTo: 0.75,
   /** … is at least this wide, × the body font size. */
   minGutter: 0.8,
+  /** Words that may cross the gutter (spanning titles): at least this many … */
+  maxCrossing: 3,
+  /** … or this share of the body words. */
+  crossingShare: 0.01,
   /** Body words only: ignore this fraction of the page height at the top and bottom (furniture). */
   edgeBand: 0.08,
   /** Each side carries at least this share of the body words … */
@@ -37,7 +41,9 @@ export function findGutter(page: Page, s = COLUMN_SETTINGS): number | null {
     diff[a]++;
     diff[b + 1]--;
   }
-  // The widest empty run inside the search band.
+  // The widest run inside the search band that (almost) no word crosses: a title or a rule-wide
+  // line may span the gutter.
+  const allowed = Math.max(s.maxCrossing, Math.round(s.crossingShare * body.length));
   let cover = 0;
   let best: [number, number] | null = null;
   let runStart = -1;
@@ -46,7 +52,7 @@ export function findGutter(page: Page, s = COLUMN_SETTINGS): number | null {
   for (let x = 0; x <= W; x++) {
     cover += diff[x];
     const inBand = x >= from && x <= to;
-    if (inBand && cover === 0) {
+    if (inBand && cover <= allowed) {
       if (runStart < 0) runStart = x;
     } else if (runStart >= 0) {
       if (!best || x - runStart > best[1] - best[0]) best = [runStart, x];

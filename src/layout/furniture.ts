@@ -43,6 +43,23 @@ function candidates(p: PageLines, s: typeof FURNITURE_SETTINGS): { line: Line; e
   return out;
 }
 
+/** A line's parts separated by wide gaps (left and right halves of a running header). */
+function segments(line: Line): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let prevEnd = -Infinity;
+  for (const w of line.words) {
+    if (cur && w.x0 - prevEnd > 3 * line.size) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur} ${w.text}` : w.text;
+    prevEnd = w.x1;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
 /** Mark header and footer lines in place (zone = 'header' | 'footer'). */
 export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNITURE_SETTINGS): void {
   const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
@@ -62,6 +79,9 @@ export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNIT
     const kind = (line: Line, edge: string): 'strong' | 'weak' | null => {
       const text = line.text.trim();
       if (patterns.some((re) => re.test(text))) return 'strong';
+      // A header set in parts ("A/63/1 … Page 2"): every part matches a pattern.
+      const parts = segments(line);
+      if (parts.length > 1 && parts.every((t) => patterns.some((re) => re.test(t)))) return 'strong';
       const e = seen.get(edge + ':' + normaliseFurniture(text))!;
       const spread = Math.max(...e.ys) - Math.min(...e.ys);
       if (e.pages.size < s.minPages || (p.positional && spread >= s.positionSpread)) return null;

@@ -11,7 +11,7 @@ import type { Unclassified } from '../model/document.js';
 import type { Profile } from '../profiles/profile.js';
 import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schemas.js';
 import { type Block, buildBlocks, columnWidth, leftOf, measure, reachesRight, type TextMetrics } from './blocks.js';
-import { linkFootnotes, parseFootnotes, type RawFootnote, type TextHolder } from './footnotes.js';
+import { linkFootnotes, parseFootnotes, parseNoteLines, type RawFootnote, type TextHolder } from './footnotes.js';
 import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, ROMAN_LABEL, romanValue } from './numbering.js';
 import { findTabular, isHeaderLike } from './tabular.js';
 import { joinLines, upperShare } from './text.js';
@@ -31,6 +31,9 @@ export interface StructureResult {
   trace: { page: number; kind: string; text: string }[];
 }
 
+/** The title of a document's endnotes. */
+const ENDNOTES_TITLE = /^(end)?notes$/i;
+
 export const STRUCTURE_SETTINGS = {
   /** A heading is shorter than this share of the text column. */
   headingWidth: 0.85,
@@ -49,7 +52,7 @@ export interface HeadingGuess {
   strong: boolean;
 }
 
-type Kind = 'paragraph' | 'heading' | 'box' | 'list' | 'note' | 'tabular' | 'merged';
+type Kind = 'paragraph' | 'heading' | 'box' | 'list' | 'note' | 'tabular' | 'merged' | 'endnote';
 
 export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_SETTINGS): StructureResult {
   const bodySize = dominantSize(pages.flatMap((p) => p.lines.filter((l) => l.zone === 'body')));
@@ -158,6 +161,22 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     }
   }
 
+  // Endnotes: after the last paragraph, a "Notes" title and the numbered notes under it.
+  const lastParaBlock = kinds.lastIndexOf('paragraph');
+  for (let i = blocks.length - 1; i > lastParaBlock; i--) {
+    const text = joinLines(blocks[i].lines).text;
+    if (!ENDNOTES_TITLE.test(text)) continue;
+    const rest = blocks.slice(i + 1);
+    if (!rest.length || !/^\d{1,3}$/.test(rest[0].lines[0].words[0]?.text ?? '')) break;
+    kinds[i] = 'heading';
+    headingOf.set(i, { level: 1, label: '', title: text, style: '', strong: true });
+    for (let j = i + 1; j < blocks.length; j++) {
+      kinds[j] = 'endnote';
+      tab[j] = false;
+    }
+    break;
+  }
+
   // Forward, now that every block has a kind: an unnumbered title or dash item right under a
   // table, not announcing a paragraph, is one of the table's notes.
   for (let i = 1; i < blocks.length; i++) {
@@ -247,6 +266,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   let boxItem: { rec: BlockRecord; lines: Line[]; drop: number } | null = null;
   let lastLine: Line | null = null;
   let noteOpen: { rec: BlockRecord; lines: Line[] } | null = null;
+  const endnoteLines: Line[] = [];
 
   const pagesOf = (lines: Line[], drop = 0): [number, number][] => {
     const out: [number, number][] = [];
@@ -309,6 +329,11 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   blocks.forEach((b, i) => {
     const kind = kinds[i];
     if (kind === 'merged') return;
+    if (kind === 'endnote') {
+      closeAll();
+      endnoteLines.push(...b.lines);
+      return;
+    }
     if (kind === 'tabular') {
       tabular.push(b);
       afterTable = true;
@@ -446,7 +471,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   closeAll();
 
   // Footnotes and their references.
-  const raw: RawFootnote[] = parseFootnotes(pages);
+  const raw: RawFootnote[] = [...parseFootnotes(pages), ...parseNoteLines(endnoteLines)];
   const link = linkFootnotes(raw, holders.map((h) => h.holder));
   for (const h of holders) h.set(h.holder.text, h.holder.footnotes.slice().sort((a, b) => a - b));
   const footnotes = raw.map((f) => {

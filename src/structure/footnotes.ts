@@ -17,27 +17,31 @@ export interface RawFootnote {
 const LABEL = /^(\d{1,3})[.)]?$/;
 
 export function parseFootnotes(pages: LaidOutPage[]): RawFootnote[] {
+  return pages.flatMap((p) => parseNoteLines(p.lines.filter((l) => l.zone === 'footnote')));
+}
+
+/**
+ * Notes from their lines (a page's footnote zone, or a document's endnotes): a line opening with
+ * a number label starts a note, the lines after it continue it.
+ */
+export function parseNoteLines(lines: Line[]): RawFootnote[] {
   const out: RawFootnote[] = [];
-  for (const p of pages) {
-    let cur: { number: number; lines: Line[]; drop: number } | null = null;
-    const flush = () => {
-      if (!cur) return;
-      const text = joinLines(cur.lines, cur.drop).text;
-      if (text) out.push({ number: cur.number, page: p.number, text });
-      cur = null;
-    };
-    for (const l of p.lines) {
-      if (l.zone !== 'footnote') continue;
-      const label = l.words[0] && LABEL.exec(l.words[0].text);
-      if (label && l.words.length > 1) {
-        flush();
-        cur = { number: Number(label[1]), lines: [l], drop: l.words[0].text.length };
-      } else if (cur) cur.lines.push(l);
-      else if (out.length && out[out.length - 1].page === p.number) out[out.length - 1].text += ' ' + l.text.trim();
-      else cur = null;
-    }
-    flush();
+  let cur: { number: number; lines: Line[]; drop: number } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    const text = joinLines(cur.lines, cur.drop).text;
+    if (text) out.push({ number: cur.number, page: cur.lines[0].page, text });
+    cur = null;
+  };
+  for (const l of lines) {
+    const label = l.words[0] && LABEL.exec(l.words[0].text);
+    if (label && l.words.length > 1) {
+      flush();
+      cur = { number: Number(label[1]), lines: [l], drop: l.words[0].text.length };
+    } else if (cur) cur.lines.push(l);
+    else if (out.length && out[out.length - 1].page === l.page) out[out.length - 1].text += ' ' + l.text.trim();
   }
+  flush();
   return out;
 }
 
