@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import generic from './generic.json' with { type: 'json' };
 import iom from './iom-governing-bodies.json' with { type: 'json' };
+import { ExpectedTableSpecSchema } from '../validate/expected-tables.js';
 
 export const ProfileSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/),
@@ -19,6 +20,8 @@ export const ProfileSchema = z.object({
   topLevelTitles: z.array(z.string()).default([]),
   /** Regexes that, matched against a document's first pages, pick this profile automatically. */
   detect: z.array(z.string()).default([]),
+  /** Tables the series always carries, checked for drift on every run. */
+  tables: z.array(ExpectedTableSpecSchema).default([]),
 });
 export type ProfileSpec = z.infer<typeof ProfileSchema>;
 
