@@ -1,0 +1,49 @@
+/**
+ * The tables stage's one settings object. Every distance is relative to the table's font size
+ * (its body text size, "em") so that the same values serve 7 pt statistics and 10 pt summaries;
+ * nothing here is tuned to one document's points.
+ */
+export const TABLE_SETTINGS = {
+  /** Words closer than this (em) belong to one cell's text. Word spaces are 0.25–0.4 em. */
+  phraseGap: 0.75,
+  /** Between words of one phrase, a gap this wide (em) that crosses a known column boundary splits it. */
+  boundaryGap: 0.5,
+  /** Digit groups of one figure ("2 167") are at most this far apart (em). */
+  thousandsGap: 0.65,
+  /** Cell edges within this distance (em) are the same column edge. */
+  edgeTolerance: 0.4,
+  /** A run of blank x-positions at least this wide (em) between body cells separates columns. */
+  minColumnGap: 0.35,
+  /** Up to this share of a table's lines may cross a column gap without closing it (stray lines). */
+  strayShare: 0.05,
+  /** Lines closer than this (em) interleave: the parts of one row's vertically centred cells. */
+  interleaveGap: 0.85,
+  /** Lines of one wrapped cell are at most this far apart (em). */
+  wrapGap: 1.45,
+  /** A wrapped cell has at most this many lines. */
+  maxCellLines: 6,
+  /** Two centres this close (em) sit on the same row. */
+  rowTolerance: 0.35,
+  /** A cell whose lines centre further than this (em) from every row is not that row's. */
+  rowMisfit: 0.6,
+  /** Cost (em) of leaving a text fragment in no row (it becomes a spanning label or a row of its own). */
+  floatPenalty: 0.5,
+  /** Lines of a wrapped header cell line up: centres or left edges within this (em). */
+  stackAlign: 0.6,
+  /** A column filled on at most this share of body rows is sparse (group labels, notes). */
+  sparseColumn: 0.5,
+  /** A heading line at most this far (em of the heading) above a table is its title. */
+  titleGap: 2.6,
+  /** A horizontal rule spanning this share of a table's width separates its header from its body. */
+  ruleSpan: 0.6,
+  /** Two pages' tables continue each other when their column edges agree within this (em). */
+  continueTolerance: 1.2,
+  /** Text-dump tables: a rows' data cells must be found for at least this share of rows. */
+  dumpRowShare: 0.6,
+  /** Images smaller than this share of the page width are logos, not charts. */
+  figureMinWidth: 0.25,
+  /** Table ids: at most this many words of the title. */
+  idWords: 8,
+};
+
+export type TableSettings = typeof TABLE_SETTINGS;
