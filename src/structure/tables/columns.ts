@@ -9,27 +9,27 @@ import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 
 export function findColumns(frags: Frag[], em: number, s: TableSettings = TABLE_SETTINGS): Column[] {
   if (!frags.length) return [];
-  // Coverage sweep: x positions covered by more than a few fragments hold a column. A handful of
-  // lines that do not follow the grid (an inner header, a note) must not bridge two columns.
+  // Coverage sweep: x positions covered by more than a few fragments hold a column.
   const lines = new Set(frags.map((f) => f.line)).size;
   const floor = Math.floor(s.strayShare * lines);
-  // Figures always mark a column; text only where more than a few lines put it.
-  const ev: [number, number, number][] = [];
-  for (const f of frags) ev.push([f.x0, 1, f.numeric ? 1 : 0], [f.x1, -1, f.numeric ? 1 : 0]);
+  // A handful of lines that do not follow the grid (an inner header, a note, a figure set a
+  // little off) must not bridge two columns: x positions covered by few fragments are gaps.
+  const ev: [number, number][] = [];
+  for (const f of frags) ev.push([f.x0, 1], [f.x1, -1]);
   ev.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const spans: [number, number][] = [];
-  let nums = 0;
-  let texts = 0;
+  let n = 0;
   let open = 0;
-  const covered = () => nums > 0 || texts > floor;
-  for (const [x, d, num] of ev) {
-    const before = covered();
-    if (num) nums += d;
-    else texts += d;
-    const after = covered();
-    if (!before && after) open = x;
-    else if (before && !after) spans.push([open, x]);
+  for (const [x, d] of ev) {
+    const before = n;
+    n += d;
+    if (before <= floor && n > floor) open = x;
+    else if (before > floor && n <= floor) spans.push([open, x]);
   }
+  // A figure outside every such column is a sparse column of its own (filled on a row or two).
+  const extra = frags.filter((f) => f.numeric && !spans.some(([a, b]) => Math.min(b, f.x1) > Math.max(a, f.x0)));
+  for (const f of extra) spans.push([f.x0, f.x1]);
+  spans.sort((a, b) => a[0] - b[0]);
   const cols: { x0: number; x1: number; nums: number; texts: number }[] = [];
   for (const [x0, x1] of spans) {
     const last = cols[cols.length - 1];

@@ -44,17 +44,19 @@ export function mapColumns(a: Column[], b: Column[], em: number, s: TableSetting
   return agree >= Math.max(1, 0.7 * b.length) ? out : null;
 }
 
-function continues(a: Draft, b: Draft, pos: PagePosition, em: number, s: TableSettings): number[] | null {
-  if (process.env.DEBUG_JOIN) console.error('join?', a.pageEnd, b.pageStart, JSON.stringify(b.title), pos.textAbove(b.pageStart, b.top), a.lines.length && pos.textBelow(a.pageEnd, a.lines[a.lines.length - 1].y1));
+type Join = { kind: 'map'; map: number[] } | { kind: 'rebuild'; body: string[][]; spans: Draft['spans'] };
+
+function continues(a: Draft, b: Draft, pos: PagePosition, em: number, s: TableSettings): Join | null {
   if (b.pageStart !== a.pageEnd + 1 || a.image || b.image) return null;
   if (b.title && !CONTINUED.test(b.title)) return null;
   if (pos.textAbove(b.pageStart, b.top)) return null;
   const lastLine = a.lines[a.lines.length - 1];
   if (lastLine && pos.textBelow(a.pageEnd, lastLine.y1)) return null;
   const repeats = b.header.length > 0 && b.header.length <= a.header.length && b.header.every((r, i) => sameRow(r, a.header[a.header.length - b.header.length + i]));
-  const map = mapColumns(a.columns, b.columns, em, s, repeats);
-  if (!map) return null;
   if (b.header.length && !repeats) {
+    // A different header: only the same columns with a header naming them the same way.
+    const map = mapColumns(a.columns, b.columns, em, s, false);
+    if (!map) return null;
     const mapped = b.header.map((row) => {
       const out = a.columns.map(() => '');
       row.forEach((t, i) => (out[map[i]] = t));
@@ -62,8 +64,15 @@ function continues(a: Draft, b: Draft, pos: PagePosition, em: number, s: TableSe
     });
     const tail = a.header.slice(-mapped.length);
     if (tail.length !== mapped.length || !mapped.every((r, i) => sameRow(r, tail[i]))) return null;
+    return { kind: 'map', map };
   }
-  return map;
+  const map = mapColumns(a.columns, b.columns, em, s, repeats);
+  if (map && map.every((m, i) => m === i) && a.columns.length === b.columns.length) return { kind: 'map', map };
+  // Otherwise place the continued rows on the first part's columns, if they fit them.
+  if (!b.rebuild) return map ? { kind: 'map', map } : null;
+  const r = b.rebuild(a.columns);
+  if (r.fit < 0.8 || r.figuresFit < 0.5) return map ? { kind: 'map', map } : null;
+  return { kind: 'rebuild', body: r.body, spans: r.spans };
 }
 
 export function joinContinued(drafts: Draft[], pos: PagePosition, s: TableSettings = TABLE_SETTINGS): Draft[] {
@@ -71,20 +80,26 @@ export function joinContinued(drafts: Draft[], pos: PagePosition, s: TableSettin
   for (const d of drafts) {
     const a = out[out.length - 1];
     const em = a ? a.lines[0]?.size ?? 10 : 10;
-    const map = a ? continues(a, d, pos, em, s) : null;
-    if (!a || !map) {
+    const join = a ? continues(a, d, pos, em, s) : null;
+    if (!a || !join) {
       out.push(d);
       continue;
     }
     const offset = a.body.length;
-    for (const row of d.body) {
-      const r = a.columns.map(() => '');
-      row.forEach((t, i) => (r[map[i]] = r[map[i]] ? `${r[map[i]]} ${t}`.trim() : t));
-      a.body.push(r);
-    }
-    for (const sp of d.spans) {
-      if (sp.in !== 'body') continue;
-      a.spans.push({ ...sp, row: sp.row + offset, col: map[sp.col] });
+    if (join.kind === 'rebuild') {
+      a.body.push(...join.body);
+      for (const sp of join.spans) a.spans.push({ ...sp, row: sp.row + offset });
+    } else {
+      const map = join.map;
+      for (const row of d.body) {
+        const r = a.columns.map(() => '');
+        row.forEach((t, i) => (r[map[i]] = r[map[i]] ? `${r[map[i]]} ${t}`.trim() : t));
+        a.body.push(r);
+      }
+      for (const sp of d.spans) {
+        if (sp.in !== 'body') continue;
+        a.spans.push({ ...sp, row: sp.row + offset, col: map[sp.col] });
+      }
     }
     a.pageEnd = d.pageEnd;
     a.lines = [...a.lines, ...d.lines];

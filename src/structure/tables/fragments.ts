@@ -81,7 +81,7 @@ function nearEdge(edges: number[], x: number, tol: number): boolean {
  */
 export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABLE_SETTINGS, boundaries: number[] = []): Frag[][] {
   const space = thousandsSpace(lines, em, s);
-  const maxSpace = space === null ? 0 : space * 1.3 + 0.04 * em;
+  const maxSpace = space === null ? 0 : space * 1.15 + 0.02 * em;
   const isPair = (l: Line, i: number): boolean => {
     const a = l.words[i];
     const b = l.words[i + 1];

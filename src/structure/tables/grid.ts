@@ -6,7 +6,7 @@ import type { Line } from '../../layout/lines.js';
 import { columnOf, findColumns, slotBounds } from './columns.js';
 import { fragmentLines, isNumericWord } from './fragments.js';
 import { buildHeader } from './header.js';
-import type { Draft, Span } from './model.js';
+import type { Draft, Frag, Span } from './model.js';
 import type { Region } from './regions.js';
 import { buildBody } from './rows.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
@@ -72,7 +72,10 @@ export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS)
   const headLines = lines.slice(0, nHead);
   const bodyLines = lines.slice(nHead);
   const bodyFrags = fragmentLines(bodyLines, em, s);
-  const bodyCols = findColumns(bodyFrags.flat(), em, s);
+  // Columns from the plain rows: bold rows inside a body (totals, an inner header repeated for a
+  // second part) are placed on the grid the plain rows define.
+  const plain = bodyLines.map((l, i) => (l.bold ? [] : bodyFrags[i])).flat();
+  const bodyCols = findColumns(plain.length >= 0.5 * bodyFrags.flat().length ? plain : bodyFrags.flat(), em, s);
   if (!bodyCols.length) return null;
   const header = buildHeader(headLines, bodyCols, em, s);
   const cols = header.columns;
@@ -108,5 +111,18 @@ export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS)
     afterParagraph: null,
     reasons,
     lines,
+    rebuild: (other) => {
+      const b = slotBounds(other);
+      const colOf = (f: Frag) => columnOf(other, b, f);
+      const all = bodyFrags.flat();
+      const near = all.filter((f) => {
+        const c = other[colOf(f)[0]];
+        return Math.max(0, c.x0 - f.x1, f.x0 - c.x1) <= em;
+      }).length;
+      const figs = all.filter((f) => f.numeric);
+      const figFit = figs.filter((f) => other[colOf(f)[0]].numeric).length;
+      const rebuilt = buildBody(bodyFrags, other, colOf, em, s);
+      return { body: rebuilt.grid, spans: rebuilt.spans, fit: all.length ? near / all.length : 0, figuresFit: figs.length ? figFit / figs.length : 1 };
+    },
   };
 }

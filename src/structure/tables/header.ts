@@ -171,33 +171,32 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
     const c = slotOf(newBounds, center(st));
     return [c, c];
   });
-  // Centred group titles take the uncovered columns around them.
+  // Group titles above the leaf row take the uncovered columns around them, as long as the
+  // columns stay centred under the title (a title is centred over its group).
+  const tol = s.groupCentre * em;
   for (let r = 0; r < nRows; r++) {
     const here = stacks.map((st, i) => ({ st, i })).filter(({ st }) => st.row <= r && st.row + st.rowspan - 1 >= r);
     const covered = new Set<number>();
     for (const { i } of here) for (let c = cover[i][0]; c <= cover[i][1]; c++) covered.add(c);
-    const wide = here.filter(({ st, i }) => st.row === r && !inLeaf(st) && cover[i][1] > cover[i][0]);
-    if (!wide.length) continue;
-    for (let c = 0; c < cols.length; c++) {
-      if (covered.has(c)) continue;
-      let best = -1;
-      let bestD = Infinity;
-      for (const { st, i } of wide) {
-        const d = Math.max(0, st.x0 - cols[c].x1, cols[c].x0 - st.x1);
-        if (d < bestD) [best, bestD] = [i, d];
+    const titles = here.filter(({ st }) => st.row === r && !inLeaf(st));
+    for (;;) {
+      let best: { i: number; lo: number; hi: number; dev: number } | null = null;
+      for (const { st, i } of titles) {
+        const mid = center(st);
+        const [a, b] = cover[i];
+        for (const [lo, hi] of [
+          [a - 1, b],
+          [a, b + 1],
+        ]) {
+          const c = lo < a ? lo : hi;
+          if (c < 0 || c >= cols.length || covered.has(c)) continue;
+          const dev = Math.abs((cols[lo].x0 + cols[hi].x1) / 2 - mid);
+          if (!best || dev < best.dev) best = { i, lo, hi, dev };
+        }
       }
-      // Only extend towards a neighbour: never across another cell of the row.
-      const [a, b] = cover[best];
-      const lo = Math.min(a, c);
-      const hi = Math.max(b, c);
-      let blocked = false;
-      for (const { i } of here) {
-        if (i === best) continue;
-        if (cover[i][0] <= hi && cover[i][1] >= lo) blocked = true;
-      }
-      if (blocked) continue;
-      cover[best] = [lo, hi];
-      for (let k = lo; k <= hi; k++) covered.add(k);
+      if (!best || best.dev > tol) break;
+      cover[best.i] = [best.lo, best.hi];
+      covered.add(best.lo).add(best.hi);
     }
   }
   stacks.forEach((st, i) => {

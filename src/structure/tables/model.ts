@@ -62,4 +62,10 @@ export interface Draft {
   image?: boolean;
   /** Lines of the table's body on its pages, kept for joining continued tables. */
   lines: Line[];
+  /**
+   * The body rebuilt on other columns (a continued part placed on the first part's columns), with
+   * how well its fragments fit them (share of fragments near their column, share of figures that
+   * land in figure columns).
+   */
+  rebuild?: (cols: Column[]) => { body: string[][]; spans: Span[]; fit: number; figuresFit: number };
 }

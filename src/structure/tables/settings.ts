@@ -13,7 +13,7 @@ export const TABLE_SETTINGS = {
   /** Cell edges within this distance (em) are the same column edge. */
   edgeTolerance: 0.4,
   /** A run of blank x-positions at least this wide (em) between body cells separates columns. */
-  minColumnGap: 0.35,
+  minColumnGap: 0.15,
   /** Up to this share of a table's lines may cross a column gap without closing it (stray lines). */
   strayShare: 0.05,
   /** Lines closer than this (em) interleave: the parts of one row's vertically centred cells. */
@@ -30,6 +30,8 @@ export const TABLE_SETTINGS = {
   floatPenalty: 0.5,
   /** Lines of a wrapped header cell line up: centres or left edges within this (em). */
   stackAlign: 0.6,
+  /** A group title spreads over neighbouring columns while their middle stays this close (em) to its own. */
+  groupCentre: 1.5,
   /** A column filled on at most this share of body rows is sparse (group labels, notes). */
   sparseColumn: 0.5,
   /** A heading line at most this far (em of the heading) above a table is its title. */
