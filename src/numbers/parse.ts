@@ -110,16 +110,32 @@ export function isFigure(text: string): boolean {
  * The unit a header, title or cell text names: '%', a currency, or a currency with its scale
  * ("USD million"). Empty when none is named.
  */
+const UNIT_RES = CURRENCIES.map((c) => {
+  const esc = c.replace(/[$]/g, '\\$');
+  return {
+    c,
+    word: new RegExp(`(?:^|[^A-Za-z])${esc}(?:$|[^A-Za-z])`),
+    scale: new RegExp(`${esc}\\s*(thousands?|millions?|billions?|'000|000s)\\b`, 'i'),
+  };
+});
+const PERCENT_WORD = /%|\bper ?cent\b|\bpercentage\b/i;
+const unitCache = new Map<string, string>();
+
 export function unitOf(text: string): string {
+  const cached = unitCache.get(text);
+  if (cached !== undefined) return cached;
   const t = text.replace(/\s+/g, ' ');
-  if (/%|\bper ?cent\b|\bpercentage\b/i.test(t)) return '%';
-  for (const c of CURRENCIES) {
-    const esc = c.replace(/[$]/g, '\\$');
-    const re = new RegExp(`(?:^|[^A-Za-z])${esc}(?:$|[^A-Za-z])`);
-    if (!re.test(t)) continue;
-    const scale = new RegExp(`${esc}\\s*(thousands?|millions?|billions?|'000|000s)\\b`, 'i').exec(t);
-    if (scale) return `${c} ${scale[1].toLowerCase().replace(/s$/, '').replace(/^'000|^000$/, 'thousand')}`;
-    return c;
+  let unit = '';
+  if (PERCENT_WORD.test(t)) unit = '%';
+  else {
+    for (const { c, word, scale } of UNIT_RES) {
+      if (!word.test(t)) continue;
+      const m = scale.exec(t);
+      unit = m ? `${c} ${m[1].toLowerCase().replace(/s$/, '').replace(/^'000|^000$/, 'thousand')}` : c;
+      break;
+    }
   }
-  return '';
+  if (unitCache.size > 10000) unitCache.clear();
+  unitCache.set(text, unit);
+  return unit;
 }

@@ -47,11 +47,13 @@ function paragraphPositions(pages: LaidOutPage[], paragraphs: Paragraph[]): { pa
   for (const page of pages) {
     const nums = byPage.get(page.number);
     if (!nums) continue;
-    for (const n of nums) {
-      const re = new RegExp(`^${n}\\.(?:\\s|$)`);
-      const l = page.lines.find((x) => x.zone === 'body' && re.test(x.text));
-      out.push({ page: page.number, y: l ? l.y0 : 0, n });
+    const firstLine = new Map<number, number>();
+    for (const l of page.lines) {
+      if (l.zone !== 'body') continue;
+      const m = /^(\d{1,4})\.(?:\s|$)/.exec(l.text);
+      if (m && !firstLine.has(Number(m[1]))) firstLine.set(Number(m[1]), l.y0);
     }
+    for (const n of nums) out.push({ page: page.number, y: firstLine.get(n) ?? 0, n });
   }
   return out.sort((a, b) => a.page - b.page || a.y - b.y);
 }

@@ -193,7 +193,13 @@ function planColumn(items: Item[], ys: number[], mode: Alignment, em: number, s:
  * Build the body grid.
  * @param lines fragments per body line
  */
-export function buildBody(lines: Frag[][], cols: Column[], colOf: ColumnOf, em: number, s: TableSettings = TABLE_SETTINGS): BodyGrid {
+export function buildBody(lines: Frag[][], cols: Column[], colOfRaw: ColumnOf, em: number, s: TableSettings = TABLE_SETTINGS): BodyGrid {
+  const cache = new Map<Frag, [number, number]>();
+  const colOf: ColumnOf = (f) => {
+    let c = cache.get(f);
+    if (!c) cache.set(f, (c = colOfRaw(f)));
+    return c;
+  };
   const { anchors, lineAnchor } = findAnchors(lines, colOf, cols, em, s);
   const ys = anchors.map((a) => a.y);
   const byCol: Item[][] = cols.map(() => []);
