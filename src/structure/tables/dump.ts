@@ -1,11 +1,512 @@
 /**
- * Text-dump tables (placeholder: positional reading).
+ * Text-dump tables. A dump keeps no geometry worth the name: cells are separated by one space (a
+ * blank cell by extra spaces), thousands by one space, wrapped labels continue on the next line
+ * (often indented), merged group labels are printed between the rows of their group, tables run
+ * across the dump's page breaks, and a wide table may be cut in two with its second half printed
+ * after the first (no labels, same rows). The reader:
+ *
+ *   regions → parts (split at headings) → tables (parts joined: continued, cut in two)
+ *   → rows (labels gathered) → column count and spacing model → figures placed (spacing, then
+ *   arithmetic) → group labels → header → draft
  */
-import type { Draft } from './model.js';
-import type { Region } from './regions.js';
-import { regionToDraft } from './grid.js';
+import type { Line } from '../../layout/lines.js';
+import { parseNumber } from '../../numbers/parse.js';
+import { readRow, type Model, type Reading, type RowInput } from './dump-decode.js';
+import { segments, tokenize, type DLine, type Tok } from './dump-lines.js';
+import type { FigureFound } from './figures.js';
+import type { Draft, Span } from './model.js';
+import { TABLE_CAPTION, type Region } from './regions.js';
+import { CONTINUED } from './continue.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
+import { joinTexts } from './text-join.js';
 
-export function dumpRegionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS): Draft | null {
-  return regionToDraft(region, s);
+const NUMBERED_HEADING = /^\d{1,2}\.\s+\p{Lu}/u;
+const NOTE_START = /^(?:\*|†|‡|source|sources|note|notes|excluding|including|[a-z]\/|\d{1,2}\/|[-–•]\s)/i;
+const CONNECTOR = /(?:\b(?:and|of|the|for|in|on|by|to|with|de|et|la)|[-,/&(])$/i;
+
+interface Part {
+  page: number;
+  title: string[];
+  lines: DLine[];
+  notes: Line[];
+}
+
+interface TablePart extends Part {
+  header: DLine[];
+  body: DLine[];
+  top: number;
+}
+
+interface Row {
+  label: string[];
+  figs: Tok[];
+  lead: number;
+  /** Line start column of the row's first label line (indentation). */
+  indent: number;
+  /** A label-only line that did not continue a row: a group label or a row of its own. */
+  labelOnly?: boolean;
+  /** Index of the body line the row's figures come from. */
+  at: number;
+}
+
+const words = (d: DLine) => d.toks.map((t) => t.text).join(' ');
+
+function isTitleLine(d: DLine): boolean {
+  const t = words(d);
+  return d.kind === 'text' && (TABLE_CAPTION.test(t) || NUMBERED_HEADING.test(t) || CONTINUED.test(t));
+}
+
+/** Split a region at the headings inside it (dumps run a table, a chart and the next title together). */
+function splitParts(r: Region): Part[] {
+  const dl = tokenize(r.rows);
+  const parts: Part[] = [];
+  let cur: Part = { page: r.page, title: r.caption.map((l) => l.text.trim()), lines: [], notes: r.notes };
+  parts.push(cur);
+  for (const d of dl) {
+    if (isTitleLine(d)) {
+      // A "(continued)" line right after a title finishes that title.
+      if (cur.lines.length || !cur.title.length || !CONTINUED.test(words(d))) {
+        cur = { page: r.page, title: [], lines: [], notes: [] };
+        parts.push(cur);
+      }
+      cur.title.push(words(d));
+      continue;
+    }
+    cur.lines.push(d);
+  }
+  // Notes belong to the last part.
+  if (parts.length > 1) {
+    parts[parts.length - 1].notes = r.notes;
+    parts[0].notes = r.notes === parts[0].notes && parts.length > 1 ? [] : parts[0].notes;
+  }
+  return parts;
+}
+
+/** A chart's labels: mostly lone figures and short text lines, few rows of label and figures. */
+function isChart(p: Part): boolean {
+  const data = p.lines.filter((d) => d.kind === 'data').length;
+  const lone = p.lines.filter((d) => d.kind === 'num1').length;
+  return lone >= 2 && lone >= data;
+}
+
+function toTablePart(p: Part): TablePart | null {
+  const first = p.lines.findIndex((d) => d.kind === 'data');
+  if (first < 0) return null;
+  let last = p.lines.length - 1;
+  while (last > first && p.lines[last].kind !== 'data') last--;
+  const title = p.title.slice();
+  const head: DLine[] = [];
+  let titleDone = title.length > 0;
+  for (const d of p.lines.slice(0, first)) {
+    const t = words(d);
+    if (!titleDone && d.kind === 'text' && d.toks.length >= 6) {
+      title.push(t);
+      continue;
+    }
+    if (!titleDone && title.length && d.kind === 'text' && /^\p{Ll}/u.test(t)) {
+      title.push(t);
+      continue;
+    }
+    titleDone = true;
+    head.push(d);
+  }
+  // Label lines after the last figures: the last row's wrapped label, or notes and page furniture.
+  const body = p.lines.slice(first, last + 1);
+  const after = p.lines.slice(last + 1);
+  for (const d of after) {
+    if (d.kind === 'years' && !head.some((h) => h.kind === 'years')) head.push(d);
+    else if (d.kind === 'text' && /^\s/.test(d.line.text) === false && d.toks[0] && d.toks[0].c0 > (body[body.length - 1]?.toks[0]?.c0 ?? 0)) body.push(d);
+  }
+  return {
+    ...p,
+    title,
+    header: head,
+    body,
+    notes: [...after.filter((d) => d.kind === 'text' && NOTE_START.test(words(d))).map((d) => d.line), ...p.notes],
+    top: (p.lines[0] ?? body[0]).line.y0,
+  };
+}
+
+/** Gather rows: figures with their labels (wrapped label lines joined, group labels kept apart). */
+function gatherRows(body: DLine[]): Row[] {
+  const rows: Row[] = [];
+  let pending: { text: string; indent: number; at: number }[] = [];
+  const flushPending = (upto: number) => {
+    for (const p of pending) rows.push({ label: [p.text], figs: [], lead: 0, indent: p.indent, labelOnly: true, at: p.at });
+    pending = pending.slice(upto);
+  };
+  body.forEach((d, at) => {
+    const indent = d.toks[0]?.c0 ?? 0;
+    if (d.kind === 'text') {
+      const t = words(d);
+      const prev = pending[pending.length - 1];
+      // Continues the pending label: indented, or after a connector, or starts in lower case.
+      if (prev && (indent > prev.indent || CONNECTOR.test(prev.text) || /^\p{Ll}/u.test(t))) prev.text = joinTexts([prev.text, t]);
+      else pending.push({ text: t, indent, at });
+      return;
+    }
+    const segs = segments(d);
+    segs.forEach((seg, si) => {
+      const label = seg.label.map((t) => t.text).join(' ');
+      const lead = seg.figs.length ? (seg.label.length ? seg.figs[0].c0 - seg.label[seg.label.length - 1].c1 : seg.figs[0].c0 + 1) : 0;
+      let labels: string[] = [];
+      if (si === 0 && pending.length) {
+        const prev = pending[pending.length - 1];
+        const continues = !label || indent > prev.indent || CONNECTOR.test(prev.text) || /^\p{Ll}/u.test(label);
+        if (continues) {
+          pending.pop();
+          labels = [joinTexts([prev.text, label])];
+        } else labels = [label];
+        for (const p of pending) rows.push({ label: [p.text], figs: [], lead: 0, indent: p.indent, labelOnly: true, at: p.at });
+        pending = [];
+      } else if (label) labels = [label];
+      if (!seg.figs.length) {
+        pending.push({ text: label, indent, at });
+        return;
+      }
+      rows.push({ label: labels, figs: seg.figs, lead, indent, at });
+    });
+  });
+  flushPending(pending.length);
+  return rows;
+}
+
+const MODELS: Model[] = [
+  { s0: 1, s1: 1 },
+  { s0: 1, s1: 2 },
+  { s0: 2, s1: 1 },
+  { s0: 2, s1: 2 },
+];
+
+function kindOf(text: string): string {
+  const p = parseNumber(text);
+  return p.kind === 'percent' ? '%' : p.kind === 'rank' ? 'r' : p.kind === 'empty' ? '' : 'n';
+}
+
+interface Layout {
+  model: Model;
+  K: number;
+  readings: Reading[][];
+  score: number;
+}
+
+/**
+ * Choose the spacing model and the column count: every row read under each, scored by misfit,
+ * blank cells (each a small cost: a wrong count invents them) and columns mixing kinds of figures.
+ */
+function chooseLayout(inputs: RowInput[], hintK: number | null): Layout | null {
+  let best: Layout | null = null;
+  const candidateKs = new Set<number>();
+  for (const m of MODELS) {
+    const counts = new Map<number, number>();
+    for (const r of inputs) {
+      if (!r.figs.length) continue;
+      let k = 0;
+      r.figs.forEach((t, i) => {
+        const g = i === 0 ? r.lead : t.c0 - r.figs[i - 1].c1;
+        k += 1 + Math.max(0, Math.round((g - m.s0) / m.s1));
+      });
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+    for (const [k] of sorted.slice(0, 3)) candidateKs.add(k);
+  }
+  const minK = Math.max(1, ...inputs.map((r) => {
+    let k = 0;
+    for (let i = 0; i < r.figs.length; i++) {
+      k++;
+      while (i + 1 < r.figs.length && r.figs[i + 1].c0 - r.figs[i].c1 === 1 && /^\d{3}/.test(r.figs[i + 1].text) && /^[-(]?\d{1,3}$/.test(r.figs[i].text)) i++;
+    }
+    return k;
+  }));
+  candidateKs.add(minK);
+  if (hintK) candidateKs.add(hintK);
+  for (const m of MODELS) {
+    for (const K of candidateKs) {
+      if (K < minK || K > 60) continue;
+      const readings = inputs.map((r) => readRow(r, K, m, 0.01, 16));
+      if (readings.some((rs) => !rs.length)) continue;
+      let score = 0;
+      const kinds: Map<string, number>[] = Array.from({ length: K }, () => new Map());
+      for (const rs of readings) {
+        score += rs[0].cost + 0.6 * rs[0].blanks;
+        rs[0].cells.forEach((c, i) => {
+          const k = kindOf(c);
+          if (k) kinds[i].set(k, (kinds[i].get(k) ?? 0) + 1);
+        });
+      }
+      for (const mk of kinds) {
+        const total = [...mk.values()].reduce((a, b) => a + b, 0);
+        const top = Math.max(0, ...mk.values());
+        score += 1.5 * (total - top);
+      }
+      if (hintK && K !== hintK) score += 0.5 * inputs.length;
+      if (!best || score < best.score - 1e-9) best = { model: m, K, readings, score };
+    }
+  }
+  return best;
+}
+
+const val = (t: string): number | null => {
+  const p = parseNumber(t);
+  return p.kind === 'number' ? p.value : null;
+};
+
+/**
+ * Row arithmetic: columns that are the sum of a run of columns before them, found on the rows
+ * read without doubt, then used to choose among a row's equally good readings.
+ */
+function rowSums(readings: Reading[][], K: number): [number, number, number][] {
+  const sure = readings.filter((rs) => rs.length === 1).map((rs) => rs[0].cells.map(val));
+  const out: [number, number, number][] = [];
+  if (sure.length < 3) return out;
+  for (let c = 1; c < K; c++) {
+    let bestA = -1;
+    for (let a = 0; a < c; a++) {
+      if (c - a < 2 && a > 0) continue;
+      let ok = 0;
+      let seen = 0;
+      for (const row of sure) {
+        if (row[c] === null) continue;
+        const terms = row.slice(a, c);
+        if (terms.every((x) => x === null)) continue;
+        seen++;
+        const sum = terms.reduce<number>((n, x) => n + (x ?? 0), 0);
+        if (Math.abs(sum - row[c]!) < 1e-6) ok++;
+      }
+      if (seen >= 3 && ok >= 0.9 * seen) {
+        bestA = a;
+        break;
+      }
+    }
+    if (bestA >= 0) out.push([c, bestA, c]);
+  }
+  return out;
+}
+
+function satisfied(cells: string[], sums: [number, number, number][]): number {
+  let n = 0;
+  const v = cells.map(val);
+  for (const [c, a] of sums) {
+    if (v[c] === null) continue;
+    const s = v.slice(a, c).reduce<number>((t, x) => t + (x ?? 0), 0);
+    if (Math.abs(s - v[c]!) < 1e-6) n++;
+    else n -= 1;
+  }
+  return n;
+}
+
+/** Decode rows into K figure cells, with the arithmetic as tie-break. */
+function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: number } | null {
+  const inputs: RowInput[] = rows.map((r) => ({ figs: r.figs, lead: r.lead }));
+  const layout = chooseLayout(inputs.filter((r) => r.figs.length), hintK);
+  if (!layout) return null;
+  const { K, model } = layout;
+  const all = inputs.map((r) => (r.figs.length ? readRow(r, K, model, 1.01, 64) : []));
+  const sums = rowSums(all.map((rs) => rs.filter((x) => x.cost <= rs[0].cost + 1e-9)), K);
+  const cells = all.map((rs) => {
+    if (!rs.length) return new Array<string>(K).fill('');
+    let pick = rs[0];
+    let score = -Infinity;
+    for (const r of rs) {
+      const s = satisfied(r.cells, sums) * 2 - (r.cost - rs[0].cost) * 1.5;
+      if (s > score + 1e-9) [pick, score] = [r, s];
+    }
+    return pick.cells;
+  });
+  return { cells, K };
+}
+
+/** Group labels from "X Total" rows: the X of a subtotal names the group its rows belong to. */
+function groupLabels(rows: Row[]): { group: string[]; subtotal: boolean[] } | null {
+  const labelOf = (r: Row) => r.label.join(' ');
+  const subs = new Set<string>();
+  for (const r of rows) {
+    const m = /^(.+?)\s+(?:sub-?)?total$/i.exec(labelOf(r));
+    if (m && r.figs.length) subs.add(m[1].toLowerCase());
+  }
+  if (subs.size < 2) return null;
+  const group: string[] = rows.map(() => '');
+  const subtotal = rows.map((r) => /\btotal$/i.test(labelOf(r)));
+  // Glued group names at the start of a row's label ("Middle East Return Assistance …").
+  for (const r of rows) {
+    if (r.labelOnly || !r.figs.length) continue;
+    const t = labelOf(r);
+    for (const g of subs) {
+      if (t.toLowerCase().startsWith(g + ' ') && !/\btotal$/i.test(t)) {
+        r.label = [t.slice(g.length + 1)];
+        (r as Row & { glued?: string }).glued = t.slice(0, g.length);
+      }
+    }
+  }
+  return { group, subtotal };
+}
+
+interface Built {
+  header: string[][];
+  body: string[][];
+  spans: Span[];
+  labelColumns: number;
+}
+
+/** Header cells from the dump's header lines, as far as the column count allows. */
+function buildHeader(lines: DLine[], K: number, L: number): string[][] {
+  if (!lines.length) return [];
+  const W = L + K;
+  // The leaf header: the line whose words can name the K figure columns (K words, or more with
+  // the label column's name in front).
+  let leaf = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i].toks.length >= K && K > 1) {
+      leaf = i;
+      break;
+    }
+  }
+  const rows: string[][] = [];
+  const upper = lines.filter((_, i) => i !== leaf && i < (leaf < 0 ? lines.length : leaf + 1));
+  if (upper.length && leaf >= 0) {
+    const row = new Array(W).fill('');
+    row[Math.min(L, W - 1)] = joinTexts(upper.map(words));
+    rows.push(row);
+  }
+  if (leaf >= 0) {
+    const toks = lines[leaf].toks.map((t) => t.text);
+    const row = new Array(W).fill('');
+    const data = toks.slice(toks.length - K);
+    data.forEach((t, i) => (row[L + i] = t));
+    if (toks.length > K && L > 0) row[0] = toks.slice(0, toks.length - K).join(' ');
+    rows.push(row);
+  } else {
+    const row = new Array(W).fill('');
+    row[0] = joinTexts(lines.map(words));
+    rows.push(row);
+  }
+  return rows;
+}
+
+function buildTable(parts: TablePart[], hintK: number | null): (Built & { K: number }) | null {
+  const body = parts.flatMap((p) => p.body);
+  const rows = gatherRows(body);
+  const groups = groupLabels(rows);
+  const dec = decodeRows(rows, hintK);
+  if (!dec) return null;
+  const { cells, K } = dec;
+  const L = groups ? 2 : 1;
+  const out: string[][] = [];
+  const spans: Span[] = [];
+  if (groups) {
+    // Rows between two subtotals form a group; its label (printed among them, or glued to one
+    // of them) goes to the group's first row.
+    let start = -1;
+    let label = '';
+    const flush = (end: number) => {
+      if (start >= 0 && label) {
+        out[start][0] = label;
+        if (end - start > 1) spans.push({ row: start, col: 0, rowspan: end - start, colspan: 1, in: 'body' });
+      }
+      start = -1;
+      label = '';
+    };
+    rows.forEach((r, i) => {
+      const lab = r.label.join(' ');
+      if (r.labelOnly) {
+        if (start < 0) start = out.length;
+        label = label ? joinTexts([label, lab]) : lab;
+        return;
+      }
+      const glued = (r as Row & { glued?: string }).glued;
+      if (glued) {
+        // A glued group name opens its group.
+        flush(out.length);
+        start = out.length;
+        label = glued;
+      }
+      if (groups.subtotal[i]) {
+        flush(out.length);
+        out.push([lab, '', ...cells[i]]);
+        return;
+      }
+      if (start < 0) start = out.length;
+      out.push(['', lab, ...cells[i]]);
+    });
+    flush(out.length);
+  } else {
+    rows.forEach((r, i) => out.push([r.label.join(' '), ...cells[i]]));
+  }
+  const header = buildHeader(parts[0].header, K, L);
+  return { header, body: out, spans, labelColumns: L, K };
+}
+
+export interface DumpContext {
+  /** Non-tabular body lines between two regions (what separates them in the document). */
+  between(a: Region, b: Region): Line[];
+}
+
+/** Every dump region → drafts (tables) and figures (charts). */
+export function dumpDrafts(regions: Region[], ctx: DumpContext, s: TableSettings = TABLE_SETTINGS): { drafts: Draft[]; figures: FigureFound[] } {
+  const figures: FigureFound[] = [];
+  const tables: { parts: TablePart[]; regions: Region[] }[] = [];
+  let prevRegion: Region | null = null;
+  for (const r of regions) {
+    const parts = splitParts(r);
+    parts.forEach((p, pi) => {
+      if (!p.lines.length && !p.title.length) return;
+      if (isChart(p)) {
+        figures.push({ page: p.page, top: p.lines[0]?.line.y0 ?? 0, title: joinTexts(p.title), table: false });
+        return;
+      }
+      const tp = toTablePart(p);
+      if (!tp) return;
+      const last = tables[tables.length - 1];
+      const titled = tp.title.length > 0 && !CONTINUED.test(tp.title.join(' '));
+      const gap = pi === 0 && prevRegion && last ? ctx.between(prevRegion, r) : [];
+      const prose = gap.some((l) => l.words.length > 8 && !TABLE_CAPTION.test(l.text.trim()));
+      if (last && !titled && !prose && (pi === 0 || last.parts[last.parts.length - 1] === undefined)) last.parts.push(tp);
+      else tables.push({ parts: [tp], regions: [r] });
+    });
+    prevRegion = r;
+  }
+  const drafts: Draft[] = [];
+  for (const t of tables) {
+    // A second half cut off a wide table: its rows have no labels and match the first half's.
+    const halves: TablePart[][] = [[]];
+    for (const p of t.parts) {
+      const unlabeled = p.body.length > 0 && p.body.every((d) => d.kind !== 'text' && d.toks[0]?.fig);
+      if (unlabeled && halves[halves.length - 1].length && p.header.length) halves.push([p]);
+      else halves[halves.length - 1].push(p);
+    }
+    let built = buildTable(halves[0], null);
+    if (!built) continue;
+    for (const h of halves.slice(1)) {
+      const more = buildTable(h, null);
+      if (!more || more.body.length !== built.body.length) {
+        continue;
+      }
+      built = {
+        ...built,
+        body: built.body.map((row, i) => [...row, ...more.body[i].slice(more.labelColumns)]),
+        header: built.header.map((row, i) => [...row, ...(more.header[i] ?? []).slice(more.labelColumns)]),
+      };
+    }
+    const first = t.parts[0];
+    const width = Math.max(...[...built.header, ...built.body].map((r) => r.length));
+    const pad = (r: string[]) => (r.length < width ? [...r, ...new Array(width - r.length).fill('')] : r);
+    drafts.push({
+      title: joinTexts(first.title.filter((x) => !CONTINUED.test(x) || first.title.length === 1)).replace(CONTINUED, '').trim(),
+      titleSource: first.title.length ? 'caption' : '',
+      pageStart: first.page,
+      pageEnd: t.parts[t.parts.length - 1].page,
+      top: first.top,
+      header: built.header.map(pad),
+      body: built.body.map(pad),
+      spans: built.spans,
+      columns: [],
+      notes: t.parts.flatMap((p) => p.notes.map((l) => l.text.trim())),
+      labelColumns: built.labelColumns,
+      afterParagraph: null,
+      reasons: [`dump:K=${built.K}`],
+      lines: t.parts.flatMap((p) => p.body.map((d) => d.line)),
+    });
+  }
+  return { drafts, figures };
 }

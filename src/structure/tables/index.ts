@@ -13,8 +13,8 @@ import { checkTable } from '../../validate/table-checks.js';
 import type { Block } from '../blocks.js';
 import { buildCells } from './cells.js';
 import { joinContinued, type PagePosition } from './continue.js';
-import { dumpRegionToDraft } from './dump.js';
-import { findFigures, looksLikeChartLabels } from './figures.js';
+import { dumpDrafts } from './dump.js';
+import { findFigures } from './figures.js';
 import { regionToDraft } from './grid.js';
 import { tableIds } from './ids.js';
 import type { Draft } from './model.js';
@@ -67,6 +67,27 @@ function paragraphBefore(pos: { page: number; y: number; n: number }[], page: nu
   return found;
 }
 
+/** Non-tabular body lines between the end of region a and the start of region b. */
+function betweenRegions(pages: LaidOutPage[], tabular: Block[]): (a: Region, b: Region) => Line[] {
+  const tab = new Set<Line>();
+  for (const b of tabular) for (const l of b.lines) tab.add(l);
+  return (a, b) => {
+    const aEnd = Math.max(...[...a.rows, ...a.notes].map((l) => l.base));
+    const bStart = Math.min(...[...b.caption, ...b.rows].map((l) => l.base));
+    const out: Line[] = [];
+    for (const p of pages) {
+      if (p.number < a.page || p.number > b.page) continue;
+      for (const l of p.lines) {
+        if (l.zone !== 'body' || tab.has(l)) continue;
+        if (p.number === a.page && l.base <= aEnd) continue;
+        if (p.number === b.page && l.base >= bStart) continue;
+        out.push(l);
+      }
+    }
+    return out;
+  };
+}
+
 function pagePosition(pages: LaidOutPage[], tabular: Block[]): PagePosition {
   const tab = new Set<Line>();
   for (const b of tabular) for (const l of b.lines) tab.add(l);
@@ -82,19 +103,17 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
   const regionsAll = findRegions(pages, input.tabular, s);
   const { figures: found, regions: kept } = findFigures(pages, regionsAll, s);
   const figures = [...found];
-  const regions: Region[] = [];
-  for (const r of kept) {
-    if (!r.positional && looksLikeChartLabels(r)) {
-      const title = r.caption.length ? joinTexts(r.caption.map((l) => l.text)) : joinTexts(r.above.map((l) => l.text));
-      figures.push({ page: r.page, top: (r.above[0] ?? r.caption[0] ?? r.rows[0]).y0, title, table: false });
-      continue;
-    }
-    regions.push(r);
-  }
   const drafts: Draft[] = [];
-  for (const r of regions) {
-    const d = r.positional ? regionToDraft(r, s) : dumpRegionToDraft(r, s);
+  for (const r of kept) {
+    if (!r.positional) continue;
+    const d = regionToDraft(r, s);
     if (d && (d.body.length || d.header.length)) drafts.push(d);
+  }
+  const dumpRegions = kept.filter((r) => !r.positional);
+  if (dumpRegions.length) {
+    const dump = dumpDrafts(dumpRegions, { between: betweenRegions(pages, input.tabular) }, s);
+    drafts.push(...dump.drafts);
+    figures.push(...dump.figures);
   }
   // Tables printed as images: reported without cells.
   for (const f of figures) {

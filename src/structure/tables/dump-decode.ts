@@ -1,0 +1,107 @@
+/**
+ * Reading one text-dump row: which digit groups form one figure and which column each figure sits
+ * in. A row is a run of figure tokens with the spaces between them; under the table's spacing model
+ * a gap of g spaces between two cells means b blank cells when g ≈ s0 + s1·b, and a single space
+ * between a figure of one to three digits and a three-digit group may be a thousands separator.
+ * A small dynamic programme finds the readings that fill exactly K columns with the least spacing
+ * misfit; the arithmetic picks among readings that fit equally well.
+ */
+import type { Tok } from './dump-lines.js';
+
+export interface Model {
+  /** Spaces between two adjacent cells. */
+  s0: number;
+  /** Extra spaces per blank cell between them. */
+  s1: number;
+}
+
+export interface Reading {
+  cells: string[];
+  cost: number;
+  blanks: number;
+}
+
+const HEAD = /^[-(−]?\d{1,3}$/;
+const TAIL = /^\d{3}(?:[.,]\d+)?%?\)?$/;
+
+/** Tokens i..j−1 can be one figure (a thousands chain with single spaces). */
+function chainEnd(figs: Tok[], i: number): number {
+  let j = i + 1;
+  if (!HEAD.test(figs[i].text)) return j;
+  while (j < figs.length && TAIL.test(figs[j].text) && figs[j].c0 - figs[j - 1].c1 === 1) {
+    j++;
+    if (!/^\d{3}$/.test(figs[j - 1].text)) break;
+  }
+  return j;
+}
+
+export interface RowInput {
+  figs: Tok[];
+  /** Gap before the first figure (from the label, or the line start + 1). */
+  lead: number;
+}
+
+/** Trailing blank cells cost this much each (their spaces are not in the dump). */
+const TRAIL = 0.3;
+
+/**
+ * All readings of a row that fill K cells with a cost within `slack` of the best (at most `limit`).
+ */
+export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 64): Reading[] {
+  const { figs } = row;
+  const n = figs.length;
+  if (!n) return [{ cells: new Array(K).fill(''), cost: K * TRAIL, blanks: K }];
+  const ends = figs.map((_, i) => chainEnd(figs, i));
+  const gapBefore = (i: number) => (i === 0 ? row.lead : figs[i].c0 - figs[i - 1].c1);
+  const fit = (g: number, b: number) => Math.abs(g - (m.s0 + m.s1 * b));
+  // h[i][k]: least cost to place figures i.. given k cells filled.
+  const INF = Number.POSITIVE_INFINITY;
+  const h: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(K + 1).fill(INF));
+  for (let k = 0; k <= K; k++) h[n][k] = (K - k) * TRAIL;
+  for (let i = n - 1; i >= 0; i--) {
+    const g = gapBefore(i);
+    for (let k = 0; k < K; k++) {
+      let best = INF;
+      for (let b = 0; k + b < K; b++) {
+        const c = fit(g, b);
+        if (c >= best) {
+          if (m.s0 + m.s1 * b > g) break;
+          continue;
+        }
+        for (let j = i + 1; j <= ends[i]; j++) {
+          const v = c + h[j][k + b + 1];
+          if (v < best) best = v;
+        }
+      }
+      h[i][k] = best;
+    }
+  }
+  const best = h[0][0];
+  if (best === INF) return [];
+  const out: Reading[] = [];
+  const cells: string[] = new Array(K).fill('');
+  const walk = (i: number, k: number, acc: number, blanks: number) => {
+    if (out.length >= limit) return;
+    if (i === n) {
+      out.push({ cells: cells.slice(), cost: acc + (K - k) * TRAIL, blanks: blanks + K - k });
+      return;
+    }
+    const g = gapBefore(i);
+    for (let b = 0; k + b < K; b++) {
+      const c = fit(g, b);
+      for (let j = i + 1; j <= ends[i]; j++) {
+        const rest = h[j][k + b + 1];
+        if (acc + c + rest > best + slack + 1e-9) continue;
+        cells[k + b] = figs
+          .slice(i, j)
+          .map((t) => t.text)
+          .join(' ');
+        walk(j, k + b + 1, acc + c, blanks + b);
+        cells[k + b] = '';
+      }
+    }
+  };
+  walk(0, 0, 0, 0);
+  out.sort((a, b) => a.cost - b.cost);
+  return out;
+}
