@@ -57,8 +57,8 @@ function isTitleLine(d: DLine): boolean {
 }
 
 /** Split a region at the headings inside it (dumps run a table, a chart and the next title together). */
-function splitParts(r: Region): Part[] {
-  const dl = tokenize(r.rows);
+function splitParts(r: Region, isFurniture: (t: string) => boolean): Part[] {
+  const dl = tokenize(r.rows.filter((l) => !isFurniture(l.text)));
   const parts: Part[] = [];
   let cur: Part = { page: r.page, title: r.caption.map((l) => l.text.trim()), lines: [], notes: r.notes };
   parts.push(cur);
@@ -90,32 +90,24 @@ function isChart(p: Part): boolean {
 }
 
 function toTablePart(p: Part): TablePart | null {
-  const first = p.lines.findIndex((d) => d.kind === 'data');
-  if (first < 0) return null;
-  let last = p.lines.length - 1;
-  while (last > first && p.lines[last].kind !== 'data') last--;
+  // Title lines first: a long line of text (or the part's heading), and what continues it in
+  // lower case ("as at 31 December 2008").
   const title = p.title.slice();
-  const head: DLine[] = [];
-  let titleDone = title.length > 0;
-  for (const d of p.lines.slice(0, first)) {
-    const t = words(d);
-    if (!titleDone && d.kind === 'text' && d.toks.length >= 6) {
-      title.push(t);
-      continue;
-    }
-    if (!titleDone && title.length && d.kind === 'text' && /^\p{Ll}/u.test(t)) {
-      title.push(t);
-      continue;
-    }
-    titleDone = true;
-    head.push(d);
-  }
+  let k = 0;
+  if (!title.length && p.lines[0]?.kind === 'text' && p.lines[0].toks.length >= 6) title.push(words(p.lines[k++]));
+  while (title.length && k < p.lines.length && /^\p{Ll}/u.test(words(p.lines[k]))) title.push(words(p.lines[k++]));
+  const rest = p.lines.slice(k);
+  const first = rest.findIndex((d) => d.kind === 'data');
+  if (first < 0) return null;
+  let last = rest.length - 1;
+  while (last > first && rest[last].kind !== 'data') last--;
+  const head = rest.slice(0, first);
   // Label lines after the last figures: the last row's wrapped label, or notes and page furniture.
-  const body = p.lines.slice(first, last + 1);
-  const after = p.lines.slice(last + 1);
+  const body = rest.slice(first, last + 1);
+  const after = rest.slice(last + 1);
   for (const d of after) {
     if (d.kind === 'years' && !head.some((h) => h.kind === 'years')) head.push(d);
-    else if (d.kind === 'text' && /^\s/.test(d.line.text) === false && d.toks[0] && d.toks[0].c0 > (body[body.length - 1]?.toks[0]?.c0 ?? 0)) body.push(d);
+    else if (d.kind === 'text' && !NOTE_START.test(words(d))) body.push(d);
   }
   return {
     ...p,
@@ -131,10 +123,6 @@ function toTablePart(p: Part): TablePart | null {
 function gatherRows(body: DLine[]): Row[] {
   const rows: Row[] = [];
   let pending: { text: string; indent: number; at: number }[] = [];
-  const flushPending = (upto: number) => {
-    for (const p of pending) rows.push({ label: [p.text], figs: [], lead: 0, indent: p.indent, labelOnly: true, at: p.at });
-    pending = pending.slice(upto);
-  };
   body.forEach((d, at) => {
     const indent = d.toks[0]?.c0 ?? 0;
     if (d.kind === 'text') {
@@ -167,7 +155,7 @@ function gatherRows(body: DLine[]): Row[] {
       rows.push({ label: labels, figs: seg.figs, lead, indent, at });
     });
   });
-  flushPending(pending.length);
+  // Label lines left at the very end have no figures to belong to: not rows.
   return rows;
 }
 
@@ -296,7 +284,11 @@ function satisfied(cells: string[], sums: [number, number, number][]): number {
   return n;
 }
 
-/** Decode rows into K figure cells, with the arithmetic as tie-break. */
+/**
+ * Decode rows into K figure cells. Among a row's readings that fit the spacing about as well, the
+ * arithmetic decides (row sums found on the rows read without doubt, column totals on Total rows),
+ * then the kind of figure each column holds (a percentage column takes percentages).
+ */
 function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: number } | null {
   const inputs: RowInput[] = rows.map((r) => ({ figs: r.figs, lead: r.lead }));
   const layout = chooseLayout(inputs.filter((r) => r.figs.length), hintK);
@@ -304,15 +296,42 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
   const { K, model } = layout;
   const all = inputs.map((r) => (r.figs.length ? readRow(r, K, model, 1.01, 64) : []));
   const sums = rowSums(all.map((rs) => rs.filter((x) => x.cost <= rs[0].cost + 1e-9)), K);
-  const cells = all.map((rs) => {
-    if (!rs.length) return new Array<string>(K).fill('');
+  const kinds: Map<string, number>[] = Array.from({ length: K }, () => new Map());
+  for (const rs of all) {
+    if (rs.length !== 1) continue;
+    rs[0].cells.forEach((c, i) => {
+      const k = kindOf(c);
+      if (k) kinds[i].set(k, (kinds[i].get(k) ?? 0) + 1);
+    });
+  }
+  const major = kinds.map((m) => [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
+  const kindScore = (cells: string[]) => cells.reduce((n, c, i) => n + (c && major[i] && kindOf(c) !== major[i] ? -1 : 0), 0);
+  const pickRow = (rs: Reading[], extra: (cells: string[]) => number) => {
     let pick = rs[0];
     let score = -Infinity;
     for (const r of rs) {
-      const s = satisfied(r.cells, sums) * 2 - (r.cost - rs[0].cost) * 1.5;
-      if (s > score + 1e-9) [pick, score] = [r, s];
+      const sc = 2 * satisfied(r.cells, sums) + kindScore(r.cells) + extra(r.cells) - 1.5 * (r.cost - rs[0].cost);
+      if (sc > score + 1e-9) [pick, score] = [r, sc];
     }
     return pick.cells;
+  };
+  const cells = all.map((rs) => (rs.length ? pickRow(rs, () => 0) : new Array<string>(K).fill('')));
+  // Total rows: their figures are the column sums of the rows above.
+  let from = 0;
+  rows.forEach((r, i) => {
+    const label = r.label.join(' ');
+    if (!/^(?:grand\s+)?total$/i.test(label.trim()) || !all[i].length) return;
+    const colSum = (c: number) => {
+      let t = 0;
+      for (let j = from; j < i; j++) {
+        if (/\btotal$/i.test(rows[j].label.join(' '))) continue;
+        t += val(cells[j][c]) ?? 0;
+      }
+      return t;
+    };
+    const totals = Array.from({ length: K }, (_, c) => colSum(c));
+    cells[i] = pickRow(all[i], (cs) => 2 * cs.reduce((n, c, k) => n + (val(c) !== null && Math.abs(val(c)! - totals[k]) < 1e-6 ? 1 : 0), 0));
+    from = i + 1;
   });
   return { cells, K };
 }
@@ -440,6 +459,8 @@ function buildTable(parts: TablePart[], hintK: number | null): (Built & { K: num
 export interface DumpContext {
   /** Non-tabular body lines between two regions (what separates them in the document). */
   between(a: Region, b: Region): Line[];
+  /** Running header or footer text left in the body. */
+  isFurniture(text: string): boolean;
 }
 
 /** Every dump region → drafts (tables) and figures (charts). */
@@ -448,7 +469,7 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext, s: TableSettings
   const tables: { parts: TablePart[]; regions: Region[] }[] = [];
   let prevRegion: Region | null = null;
   for (const r of regions) {
-    const parts = splitParts(r);
+    const parts = splitParts(r, ctx.isFurniture);
     parts.forEach((p, pi) => {
       if (!p.lines.length && !p.title.length) return;
       if (isChart(p)) {

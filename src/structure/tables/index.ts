@@ -5,6 +5,7 @@
  *
  *   regions → drafts (grid.ts | dump.ts) → figures → continued tables joined → ids → cells → checks
  */
+import { normaliseFurniture } from '../../layout/furniture.js';
 import type { LaidOutPage } from '../../layout/layout.js';
 import type { Line } from '../../layout/lines.js';
 import type { Check, ExtractedTable } from '../../model/document.js';
@@ -111,7 +112,10 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
   }
   const dumpRegions = kept.filter((r) => !r.positional);
   if (dumpRegions.length) {
-    const dump = dumpDrafts(dumpRegions, { between: betweenRegions(pages, input.tabular) }, s);
+    // Running headers a dump kept inside a table: the texts marked as furniture elsewhere.
+    const furniture = new Set<string>();
+    for (const p of pages) for (const l of p.lines) if (l.zone === 'header' || l.zone === 'footer') furniture.add(normaliseFurniture(l.text));
+    const dump = dumpDrafts(dumpRegions, { between: betweenRegions(pages, input.tabular), isFurniture: (t) => furniture.has(normaliseFurniture(t)) }, s);
     drafts.push(...dump.drafts);
     figures.push(...dump.figures);
   }
