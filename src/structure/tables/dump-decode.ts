@@ -43,6 +43,9 @@ export interface RowInput {
 
 /** Trailing blank cells cost this much each (their spaces are not in the dump). */
 const TRAIL = 0.3;
+const BALANCE = 0.01;
+/** Cost of one space more or less than the spacing model expects. */
+const MISFIT = 2;
 
 /**
  * All readings of a row that fill K cells with a cost within `slack` of the best (at most `limit`).
@@ -53,7 +56,12 @@ export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 6
   if (!n) return [{ cells: new Array(K).fill(''), cost: K * TRAIL, blanks: K }];
   const ends = figs.map((_, i) => chainEnd(figs, i));
   const gapBefore = (i: number) => (i === 0 ? row.lead : figs[i].c0 - figs[i - 1].c1);
-  const fit = (g: number, b: number) => Math.abs(g - (m.s0 + m.s1 * b));
+  // After the label one space is the separator whatever the table's; blanks add as elsewhere.
+  const fitAt = (i: number, g: number, b: number) => MISFIT * Math.abs(g - ((i === 0 ? 1 : m.s0) + m.s1 * b));
+  // A three-digit group with a leading zero ("049") only ever ends a figure.
+  const cannotStart = figs.map((t) => /^0\d\d/.test(t.text));
+  // Figures of many digit groups are rarer than short ones: a small cost keeps chains balanced.
+  const chainCost = (len: number) => BALANCE * (len - 1) * (len - 1);
   // h[i][k]: least cost to place figures i.. given k cells filled.
   const INF = Number.POSITIVE_INFINITY;
   const h: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(K + 1).fill(INF));
@@ -62,14 +70,18 @@ export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 6
     const g = gapBefore(i);
     for (let k = 0; k < K; k++) {
       let best = INF;
+      if (cannotStart[i]) {
+        h[i][k] = INF;
+        continue;
+      }
       for (let b = 0; k + b < K; b++) {
-        const c = fit(g, b);
+        const c = fitAt(i, g, b);
         if (c >= best) {
-          if (m.s0 + m.s1 * b > g) break;
+          if ((i === 0 ? 1 : m.s0) + m.s1 * b > g) break;
           continue;
         }
         for (let j = i + 1; j <= ends[i]; j++) {
-          const v = c + h[j][k + b + 1];
+          const v = c + chainCost(j - i) + h[j][k + b + 1];
           if (v < best) best = v;
         }
       }
@@ -87,9 +99,12 @@ export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 6
       return;
     }
     const g = gapBefore(i);
+    if (cannotStart[i]) return;
     for (let b = 0; k + b < K; b++) {
-      const c = fit(g, b);
+      const c0 = fitAt(i, g, b);
+      if (c0 > best + slack + 1 && (i === 0 ? 1 : m.s0) + m.s1 * b > g) break;
       for (let j = i + 1; j <= ends[i]; j++) {
+        const c = c0 + chainCost(j - i);
         const rest = h[j][k + b + 1];
         if (acc + c + rest > best + slack + 1e-9) continue;
         cells[k + b] = figs
@@ -104,4 +119,19 @@ export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 6
   walk(0, 0, 0, 0);
   out.sort((a, b) => a.cost - b.cost);
   return out;
+}
+
+/**
+ * Read a row, moving leading figures into the label when the row cannot fill K cells otherwise
+ * ("> 90 20 23 43": "90" is part of the label).
+ */
+export function readFlexible(row: RowInput, K: number, m: Model, slack = 0, limit = 64): { readings: Reading[]; absorbed: number } {
+  let cur = row;
+  for (let absorbed = 0; absorbed <= 2 && cur.figs.length; absorbed++) {
+    const readings = readRow(cur, K, m, slack, limit);
+    if (readings.length) return { readings, absorbed };
+    if (cur.figs.length < 2) break;
+    cur = { figs: cur.figs.slice(1), lead: cur.figs[1].c0 - cur.figs[0].c1 };
+  }
+  return { readings: [], absorbed: 0 };
 }

@@ -11,7 +11,7 @@
  */
 import type { Line } from '../../layout/lines.js';
 import { parseNumber } from '../../numbers/parse.js';
-import { readRow, type Model, type Reading, type RowInput } from './dump-decode.js';
+import { readFlexible, type Model, type Reading, type RowInput } from './dump-decode.js';
 import { segments, tokenize, type DLine, type Tok } from './dump-lines.js';
 import type { FigureFound } from './figures.js';
 import type { Draft, Span } from './model.js';
@@ -141,7 +141,11 @@ function gatherRows(body: DLine[]): Row[] {
       if (si === 0 && pending.length) {
         const prev = pending[pending.length - 1];
         const continues = !label || indent > prev.indent || CONNECTOR.test(prev.text) || /^\p{Ll}/u.test(label);
-        if (continues) {
+        if (!label && seg.figs.length) {
+          // Figures without a label: every label line since the last row is theirs.
+          labels = [joinTexts(pending.map((p) => p.text))];
+          pending = [];
+        } else if (continues) {
           pending.pop();
           labels = [joinTexts([prev.text, label])];
         } else labels = [label];
@@ -192,7 +196,7 @@ function chooseLayout(inputs: RowInput[], hintK: number | null): Layout | null {
       let k = 0;
       r.figs.forEach((t, i) => {
         const g = i === 0 ? r.lead : t.c0 - r.figs[i - 1].c1;
-        k += 1 + Math.max(0, Math.round((g - m.s0) / m.s1));
+        k += 1 + Math.max(0, Math.round((g - (i === 0 ? 1 : m.s0)) / m.s1));
       });
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
@@ -207,17 +211,19 @@ function chooseLayout(inputs: RowInput[], hintK: number | null): Layout | null {
     }
     return k;
   }));
-  candidateKs.add(minK);
+  for (let k = Math.max(1, minK - 2); k <= minK; k++) candidateKs.add(k);
   if (hintK) candidateKs.add(hintK);
   for (const m of MODELS) {
     for (const K of candidateKs) {
-      if (K < minK || K > 60) continue;
-      const readings = inputs.map((r) => readRow(r, K, m, 0.01, 16));
-      if (readings.some((rs) => !rs.length)) continue;
-      let score = 0;
+      if (K > 60) continue;
+      const flex = inputs.map((r) => readFlexible(r, K, m, 0.01, 16));
+      if (flex.some((f) => !f.readings.length)) continue;
+      const readings = flex.map((f) => f.readings);
+      // Fewer columns explain the same spaces more simply; a figure absorbed into a label is rare.
+      let score = 0.3 * K * inputs.length + flex.reduce((n, f) => n + 2 * f.absorbed, 0);
       const kinds: Map<string, number>[] = Array.from({ length: K }, () => new Map());
       for (const rs of readings) {
-        score += rs[0].cost + 0.6 * rs[0].blanks;
+        score += rs[0].cost + 0.1 * rs[0].blanks - arithmetic(rs[0].cells);
         rs[0].cells.forEach((c, i) => {
           const k = kindOf(c);
           if (k) kinds[i].set(k, (kinds[i].get(k) ?? 0) + 1);
@@ -272,6 +278,33 @@ function rowSums(readings: Reading[][], K: number): [number, number, number][] {
   return out;
 }
 
+/**
+ * How many cells of a row are the sum of a run of at least two figures just before them (a total
+ * column): readings that make the arithmetic work are the likely ones.
+ */
+export function arithmetic(cells: string[]): number {
+  const v = cells.map(val);
+  let n = 0;
+  for (let c = 2; c < v.length; c++) {
+    const target = v[c];
+    if (target === null || target === 0) continue;
+    let sum = 0;
+    let terms = 0;
+    for (let a = c - 1; a >= 0; a--) {
+      if (v[a] !== null) {
+        sum += v[a]!;
+        terms++;
+      }
+      if (terms >= 2 && Math.abs(sum - target) < 1e-6) {
+        n++;
+        break;
+      }
+      if (sum > target) break;
+    }
+  }
+  return n;
+}
+
 function satisfied(cells: string[], sums: [number, number, number][]): number {
   let n = 0;
   const v = cells.map(val);
@@ -294,7 +327,14 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
   const layout = chooseLayout(inputs.filter((r) => r.figs.length), hintK);
   if (!layout) return null;
   const { K, model } = layout;
-  const all = inputs.map((r) => (r.figs.length ? readRow(r, K, model, 1.01, 64) : []));
+  const flex = inputs.map((r) => (r.figs.length ? readFlexible(r, K, model, 2.01, 64) : { readings: [], absorbed: 0 }));
+  const all = flex.map((f) => f.readings);
+  rows.forEach((r, i) => {
+    const n = flex[i].absorbed;
+    if (!n) return;
+    r.label = [[...r.label, ...r.figs.slice(0, n).map((t) => t.text)].join(' ')];
+    r.figs = r.figs.slice(n);
+  });
   const sums = rowSums(all.map((rs) => rs.filter((x) => x.cost <= rs[0].cost + 1e-9)), K);
   const kinds: Map<string, number>[] = Array.from({ length: K }, () => new Map());
   for (const rs of all) {
@@ -310,7 +350,7 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
     let pick = rs[0];
     let score = -Infinity;
     for (const r of rs) {
-      const sc = 2 * satisfied(r.cells, sums) + kindScore(r.cells) + extra(r.cells) - 1.5 * (r.cost - rs[0].cost);
+      const sc = 2 * satisfied(r.cells, sums) + 1.5 * arithmetic(r.cells) + kindScore(r.cells) + extra(r.cells) - 0.75 * (r.cost - rs[0].cost);
       if (sc > score + 1e-9) [pick, score] = [r, sc];
     }
     return pick.cells;
