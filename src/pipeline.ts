@@ -58,7 +58,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   const s = assemble(laid, profile);
   timings.structure_ms = performance.now() - t1;
   const tTables = performance.now();
-  const t = buildTables(laid, { tabular: s.tabular, paragraphs: s.paragraphs });
+  const t = buildTables(laid, { tabular: s.tabular, paragraphs: s.paragraphs, furniture: profile.furniture });
   timings.tables_ms = performance.now() - tTables;
 
   const docId = path.basename(file).replace(/\.[^.]+$/, '');

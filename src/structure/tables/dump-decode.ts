@@ -100,20 +100,26 @@ export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 6
     }
     const g = gapBefore(i);
     if (cannotStart[i]) return;
+    // Best continuations first, so that the readings kept are the best ones.
+    const options: { b: number; j: number; c: number; total: number }[] = [];
     for (let b = 0; k + b < K; b++) {
       const c0 = fitAt(i, g, b);
       if (c0 > best + slack + 1 && (i === 0 ? 1 : m.s0) + m.s1 * b > g) break;
       for (let j = i + 1; j <= ends[i]; j++) {
         const c = c0 + chainCost(j - i);
-        const rest = h[j][k + b + 1];
-        if (acc + c + rest > best + slack + 1e-9) continue;
-        cells[k + b] = figs
-          .slice(i, j)
-          .map((t) => t.text)
-          .join(' ');
-        walk(j, k + b + 1, acc + c, blanks + b);
-        cells[k + b] = '';
+        const total = acc + c + h[j][k + b + 1];
+        if (total <= best + slack + 1e-9) options.push({ b, j, c, total });
       }
+    }
+    options.sort((x, y) => x.total - y.total);
+    for (const { b, j, c } of options) {
+      if (out.length >= limit) return;
+      cells[k + b] = figs
+        .slice(i, j)
+        .map((t) => t.text)
+        .join(' ');
+      walk(j, k + b + 1, acc + c, blanks + b);
+      cells[k + b] = '';
     }
   };
   walk(0, 0, 0, 0);

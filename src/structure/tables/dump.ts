@@ -211,7 +211,8 @@ function chooseLayout(inputs: RowInput[], hintK: number | null): Layout | null {
     }
     return k;
   }));
-  for (let k = Math.max(1, minK - 2); k <= minK; k++) candidateKs.add(k);
+  const maxEst = Math.max(minK, ...candidateKs);
+  for (let k = Math.max(1, minK - 2); k <= Math.min(maxEst, minK + 12); k++) candidateKs.add(k);
   if (hintK) candidateKs.add(hintK);
   for (const m of MODELS) {
     for (const K of candidateKs) {
@@ -233,6 +234,15 @@ function chooseLayout(inputs: RowInput[], hintK: number | null): Layout | null {
         const total = [...mk.values()].reduce((a, b) => a + b, 0);
         const top = Math.max(0, ...mk.values());
         score += 1.5 * (total - top);
+      }
+      // Figures of one column have about as many digit groups as each other.
+      for (let c = 0; c < K; c++) {
+        const lens = readings.map((rs) => rs[0].cells[c]).filter((x) => x && /^\d/.test(x)).map((x) => x.split(' ').length);
+        if (lens.length < 3) continue;
+        const counts = new Map<number, number>();
+        for (const n of lens) counts.set(n, (counts.get(n) ?? 0) + 1);
+        const mode = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+        score += 0.5 * lens.reduce((t, n) => t + Math.abs(n - mode), 0);
       }
       if (hintK && K !== hintK) score += 0.5 * inputs.length;
       if (!best || score < best.score - 1e-9) best = { model: m, K, readings, score };
@@ -508,22 +518,34 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext, s: TableSettings
   const figures: FigureFound[] = [];
   const tables: { parts: TablePart[]; regions: Region[] }[] = [];
   let prevRegion: Region | null = null;
+  // A chart between two tables ends the first; an untitled table right after a chart is the
+  // chart's data, under the chart's title.
+  let chart: FigureFound | null = null;
   for (const r of regions) {
     const parts = splitParts(r, ctx.isFurniture);
     parts.forEach((p, pi) => {
       if (!p.lines.length && !p.title.length) return;
       if (isChart(p)) {
-        figures.push({ page: p.page, top: p.lines[0]?.line.y0 ?? 0, title: joinTexts(p.title), table: false });
+        chart = { page: p.page, top: p.lines[0]?.line.y0 ?? 0, title: joinTexts(p.title), table: false };
+        figures.push(chart);
         return;
       }
       const tp = toTablePart(p);
-      if (!tp) return;
+      if (!tp) {
+        if (p.title.length) chart = null;
+        return;
+      }
       const last = tables[tables.length - 1];
+      if (chart && !tp.title.length && chart.title) {
+        tp.title = [chart.title];
+        figures.splice(figures.indexOf(chart), 1);
+      }
       const titled = tp.title.length > 0 && !CONTINUED.test(tp.title.join(' '));
       const gap = pi === 0 && prevRegion && last ? ctx.between(prevRegion, r) : [];
       const prose = gap.some((l) => l.words.length > 8 && !TABLE_CAPTION.test(l.text.trim()));
-      if (last && !titled && !prose && (pi === 0 || last.parts[last.parts.length - 1] === undefined)) last.parts.push(tp);
+      if (last && !titled && !prose && !chart) last.parts.push(tp);
       else tables.push({ parts: [tp], regions: [r] });
+      chart = null;
     });
     prevRegion = r;
   }

@@ -30,6 +30,11 @@ export interface TablesInput {
   tabular: Block[];
   /** Numbered paragraphs: each table is placed after the paragraph it follows. */
   paragraphs: Paragraph[];
+  /**
+   * Running header/footer patterns (the profile's). A text dump's page breaks are unreliable, so
+   * its running heads can sit inside a table; lines matching these are dropped there.
+   */
+  furniture?: RegExp[];
 }
 
 export interface TablesResult {
@@ -114,8 +119,21 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
   if (dumpRegions.length) {
     // Running headers a dump kept inside a table: the texts marked as furniture elsewhere.
     const furniture = new Set<string>();
-    for (const p of pages) for (const l of p.lines) if (l.zone === 'header' || l.zone === 'footer') furniture.add(normaliseFurniture(l.text));
-    const dump = dumpDrafts(dumpRegions, { between: betweenRegions(pages, input.tabular), isFurniture: (t) => furniture.has(normaliseFurniture(t)) }, s);
+    const edgeCount = new Map<string, number>();
+    for (const p of pages) {
+      for (const l of p.lines) if (l.zone === 'header' || l.zone === 'footer') furniture.add(normaliseFurniture(l.text));
+      // Short lines opening or closing several pages are running heads too.
+      const ls = p.lines.filter((l) => l.zone !== 'footnote');
+      const seen = new Set<string>();
+      for (const l of [...ls.slice(0, 4), ...ls.slice(-4)]) {
+        const k = normaliseFurniture(l.text);
+        if (!seen.has(k) && l.words.length <= 4) edgeCount.set(k, (edgeCount.get(k) ?? 0) + 1);
+        seen.add(k);
+      }
+    }
+    for (const [k, n] of edgeCount) if (n >= 3) furniture.add(k);
+    const patterns = input.furniture ?? [];
+    const dump = dumpDrafts(dumpRegions, { between: betweenRegions(pages, input.tabular), isFurniture: (t) => furniture.has(normaliseFurniture(t)) || patterns.some((re) => re.test(t.trim())) }, s);
     drafts.push(...dump.drafts);
     figures.push(...dump.figures);
   }
