@@ -315,6 +315,80 @@ export function arithmetic(cells: string[]): number {
   return n;
 }
 
+/**
+ * Row sums found by vote over every row's best reading: column c is the sum of columns a..c−1
+ * when most rows that print c say so (and a few rows at least).
+ */
+function rowSumsByVote(readings: Reading[][], K: number): [number, number, number][] {
+  const rows = readings.filter((rs) => rs.length).map((rs) => rs.map((r) => r.cells.map(val)));
+  // Each reading suggests a structure: scanning left to right, a figure equal to the sum of the
+  // figures since the last such total (two at least) is a total column.
+  const structureOf = (v: (number | null)[]): [number, number, number][] => {
+    const out: [number, number, number][] = [];
+    let start = 0;
+    let sum = 0;
+    let terms = 0;
+    for (let c = 0; c < v.length; c++) {
+      const x = v[c];
+      if (x !== null && x !== 0 && terms >= 2) {
+        // The longest run since the last total that adds up to x.
+        let run = 0;
+        let n = 0;
+        let found = -1;
+        for (let a = c - 1; a >= start; a--) {
+          if (v[a] !== null) {
+            run += v[a]!;
+            n++;
+          }
+          if (n >= 2 && Math.abs(run - x) < 1e-6) found = a;
+        }
+        if (found >= 0) {
+          out.push([c, found, c]);
+          start = c + 1;
+          sum = 0;
+          terms = 0;
+          continue;
+        }
+      }
+      if (x !== null) {
+        sum += x;
+        terms++;
+      }
+    }
+    return out;
+  };
+  const freq = new Map<string, { s: [number, number, number][]; n: number }>();
+  for (const rs of rows) {
+    const seen = new Set<string>();
+    for (const v of rs) {
+      const st = structureOf(v);
+      if (!st.length) continue;
+      const key = JSON.stringify(st);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const e = freq.get(key) ?? { s: st, n: 0 };
+      e.n++;
+      freq.set(key, e);
+    }
+  }
+  const candidates = [...freq.values()].sort((a, b) => b.n - a.n).slice(0, 30);
+  let best: [number, number, number][] = [];
+  let bestScore = 0;
+  for (const { s: st } of candidates) {
+    let ok = 0;
+    for (const rs of rows) {
+      const holds = rs.some((v) => {
+        const applicable = st.filter(([c]) => v[c] !== null).length;
+        return applicable > 0 && satisfied(v.map((x) => (x === null ? '' : String(x))), st) === applicable;
+      });
+      if (holds) ok++;
+    }
+    const score = ok * st.length;
+    if (ok >= 0.5 * rows.length && score > bestScore) [best, bestScore] = [st, score];
+  }
+  return best;
+}
+
 function satisfied(cells: string[], sums: [number, number, number][]): number {
   let n = 0;
   const v = cells.map(val);
@@ -345,7 +419,16 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
     r.label = [[...r.label, ...r.figs.slice(0, n).map((t) => t.text)].join(' ')];
     r.figs = r.figs.slice(n);
   });
-  const sums = rowSums(all.map((rs) => rs.filter((x) => x.cost <= rs[0].cost + 1e-9)), K);
+  const voting = inputs.map((r) => (r.figs.length ? readFlexible(r, K, model, 2.01, 200).readings : []));
+  const sums = rowSumsByVote(voting, K);
+  if (process.env.DEBUG_DUMP) console.error('K', K, JSON.stringify(model), 'sums', JSON.stringify(sums));
+  // Rows whose best readings break the row sums: look further for a reading that keeps them.
+  all.forEach((rs, i) => {
+    if (!rs.length || !sums.length) return;
+    if (rs.some((r) => satisfied(r.cells, sums) === sums.filter(([c]) => val(r.cells[c]) !== null).length && r.cost <= rs[0].cost + 2)) return;
+    const wide = readFlexible(inputs[i], K, model, 12, 600).readings;
+    if (wide.length) all[i] = wide;
+  });
   const kinds: Map<string, number>[] = Array.from({ length: K }, () => new Map());
   for (const rs of all) {
     if (rs.length !== 1) continue;
@@ -360,7 +443,7 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
     let pick = rs[0];
     let score = -Infinity;
     for (const r of rs) {
-      const sc = 2 * satisfied(r.cells, sums) + 1.5 * arithmetic(r.cells) + kindScore(r.cells) + extra(r.cells) - 0.75 * (r.cost - rs[0].cost);
+      const sc = 20 * satisfied(r.cells, sums) + 1.5 * arithmetic(r.cells) + kindScore(r.cells) + extra(r.cells) - 0.75 * (r.cost - rs[0].cost);
       if (sc > score + 1e-9) [pick, score] = [r, sc];
     }
     return pick.cells;
@@ -387,7 +470,7 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
 }
 
 /** Group labels from "X Total" rows: the X of a subtotal names the group its rows belong to. */
-function groupLabels(rows: Row[]): { group: string[]; subtotal: boolean[] } | null {
+function groupLabels(rows: Row[]): { group: string[]; subtotal: boolean[]; names: Set<string> } | null {
   const labelOf = (r: Row) => r.label.join(' ');
   const subs = new Set<string>();
   for (const r of rows) {
@@ -396,6 +479,8 @@ function groupLabels(rows: Row[]): { group: string[]; subtotal: boolean[] } | nu
   }
   if (subs.size < 2) return null;
   const group: string[] = rows.map(() => '');
+  // A label line that names no group is a row whose figures are all blank ("Micronesia").
+  for (const r of rows) if (r.labelOnly && !subs.has(labelOf(r).toLowerCase())) r.labelOnly = false;
   const subtotal = rows.map((r) => /\btotal$/i.test(labelOf(r)));
   // Glued group names at the start of a row's label ("Middle East Return Assistance …").
   for (const r of rows) {
@@ -408,7 +493,7 @@ function groupLabels(rows: Row[]): { group: string[]; subtotal: boolean[] } | nu
       }
     }
   }
-  return { group, subtotal };
+  return { group, subtotal, names: subs };
 }
 
 interface Built {
