@@ -479,6 +479,18 @@ function groupLabels(rows: Row[]): { group: string[]; subtotal: boolean[]; names
   }
   if (subs.size < 2) return null;
   const group: string[] = rows.map(() => '');
+  // Consecutive label lines that together name a group are one label ("Africa and the Middle" + "East").
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const a = rows[i];
+    const b = rows[i + 1];
+    if (!a.labelOnly || !b.labelOnly) continue;
+    const joined = joinTexts([labelOf(a), labelOf(b)]).toLowerCase();
+    if (subs.has(joined) || [...subs].some((g) => g.startsWith(joined + ' '))) {
+      a.label = [joinTexts([labelOf(a), labelOf(b)])];
+      rows.splice(i + 1, 1);
+      i--;
+    }
+  }
   // A label line that names no group is a row whose figures are all blank ("Micronesia").
   for (const r of rows) if (r.labelOnly && !subs.has(labelOf(r).toLowerCase())) r.labelOnly = false;
   const subtotal = rows.map((r) => /\btotal$/i.test(labelOf(r)));
@@ -606,8 +618,10 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext, s: TableSettings
   // A chart between two tables ends the first; an untitled table right after a chart is the
   // chart's data, under the chart's title.
   let chart: FigureFound | null = null;
+  let barrier = false;
   for (const r of regions) {
     const parts = splitParts(r, ctx.isFurniture);
+    let used = false;
     parts.forEach((p, pi) => {
       if (!p.lines.length && !p.title.length) return;
       if (isChart(p)) {
@@ -625,16 +639,24 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext, s: TableSettings
         tp.title = [chart.title];
         figures.splice(figures.indexOf(chart), 1);
       }
+      const gap = pi === 0 && prevRegion ? ctx.between(prevRegion, r) : [];
+      // A table caption printed between the regions (outside both) names the table that follows.
+      const caption = gap.filter((l) => TABLE_CAPTION.test(l.text.trim())).pop();
+      if (!tp.title.length && caption) tp.title = [caption.text.trim()];
       const titled = tp.title.length > 0 && !CONTINUED.test(tp.title.join(' '));
-      const gap = pi === 0 && prevRegion && last ? ctx.between(prevRegion, r) : [];
       const prose = gap.some((l) => l.words.length > 8 && !TABLE_CAPTION.test(l.text.trim()));
-      if (last && !titled && !prose && !chart) last.parts.push(tp);
+      if (last && !titled && !prose && !chart && !barrier) last.parts.push(tp);
       else tables.push({ parts: [tp], regions: [r] });
       chart = null;
+      barrier = false;
+      used = true;
     });
-    prevRegion = r;
+    // Tabular lines that made no table (a header without rows) still separate two tables.
+    if (used) prevRegion = r;
+    else if (r.rows.length) barrier = true;
   }
   const drafts: Draft[] = [];
+  if (process.env.DEBUG_DUMP) for (const t of tables) console.error('TABLE', t.parts.map((p) => `${p.page}:${JSON.stringify(p.title)}:h${p.header.length}:b${p.body.length}`).join(' | '));
   for (const t of tables) {
     // A second half cut off a wide table: its rows have no labels and match the first half's.
     const halves: TablePart[][] = [[]];
