@@ -61,7 +61,8 @@ export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 6
   // A three-digit group with a leading zero ("049") only ever ends a figure.
   const cannotStart = figs.map((t) => /^0\d\d/.test(t.text));
   // Figures of many digit groups are rarer than short ones: a small cost keeps chains balanced.
-  const chainCost = (len: number) => BALANCE * (len - 1) * (len - 1);
+  // Beyond four groups (a trillion) a chain is almost surely two figures.
+  const chainCost = (len: number) => BALANCE * (len - 1) * (len - 1) + (len >= 5 ? 1 : 0);
   // h[i][k]: least cost to place figures i.. given k cells filled.
   const INF = Number.POSITIVE_INFINITY;
   const h: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(K + 1).fill(INF));

@@ -449,6 +449,7 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
     return pick.cells;
   };
   const cells = all.map((rs) => (rs.length ? pickRow(rs, () => 0) : new Array<string>(K).fill('')));
+  jointTotals(rows, all, cells, K);
   // Total rows: their figures are the column sums of the rows above.
   let from = 0;
   rows.forEach((r, i) => {
@@ -467,6 +468,51 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
     from = i + 1;
   });
   return { cells, K };
+}
+
+/**
+ * A grand Total row and the rows it sums, read together: the combination of readings (one per row,
+ * among each row's good ones) whose columns add up to the Total's. Searched depth-first with the
+ * partial sums pruning; given up after a bounded number of steps.
+ */
+function jointTotals(rows: Row[], all: Reading[][], cells: string[][], K: number): void {
+  const ti = rows.findIndex((r) => /^(?:grand\s+)?total$/i.test(r.label.join(' ').trim()) && all[rows.indexOf(r)].length > 0);
+  if (ti < 1) return;
+  const terms = rows.map((_, i) => i).filter((i) => i < ti && all[i].length && !/\btotal$/i.test(rows[i].label.join(' ')));
+  if (!terms.length || terms.some((i) => all[i].length > 12)) return;
+  if (terms.every((i) => all[i].length === 1) && all[ti].length === 1) return;
+  const values = (cs: string[]) => cs.map((c) => val(c) ?? 0);
+  let steps = 0;
+  for (const total of all[ti].slice(0, 12)) {
+    const target = values(total.cells);
+    const pick: number[] = [];
+    const sums = new Array(K).fill(0);
+    const dfs = (k: number): boolean => {
+      if (++steps > 20000) return false;
+      if (k === terms.length) return sums.every((x, c) => Math.abs(x - target[c]) < 1e-6);
+      const rs = all[terms[k]];
+      for (let j = 0; j < rs.length; j++) {
+        const v = values(rs[j].cells);
+        let ok = true;
+        for (let c = 0; c < K; c++) {
+          sums[c] += v[c];
+          if (sums[c] > target[c] + 1e-6) ok = false;
+        }
+        if (ok) {
+          pick[k] = j;
+          if (dfs(k + 1)) return true;
+        }
+        for (let c = 0; c < K; c++) sums[c] -= v[c];
+      }
+      return false;
+    };
+    if (dfs(0)) {
+      terms.forEach((i, k) => (cells[i] = all[i][pick[k]].cells));
+      cells[ti] = total.cells;
+      return;
+    }
+    if (steps > 20000) return;
+  }
 }
 
 /** Group labels from "X Total" rows: the X of a subtotal names the group its rows belong to. */
@@ -554,6 +600,9 @@ function buildTable(parts: TablePart[], hintK: number | null): (Built & { K: num
   const body = parts.flatMap((p) => p.body);
   const rows = gatherRows(body);
   const groups = groupLabels(rows);
+  // A one-line header names its columns: a hint for the column count.
+  const head = parts[0].header;
+  if (hintK === null && head.length === 1 && head[0].toks.length >= 3 && !head[0].toks[0].fig) hintK = head[0].toks.length - 1;
   const dec = decodeRows(rows, hintK);
   if (!dec) return null;
   const { cells, K } = dec;

@@ -50,7 +50,8 @@ function makeStacks(frags: Frag[], cols: Column[], em: number, s: TableSettings)
       if (gap <= 0.5 || gap > s.wrapGap * em) return false;
       if (Math.abs(center(f) - center(last)) <= align) return true;
       // Left- or right-aligned lines of one cell stay within the same single column.
-      return st.key === key && key !== '' && !key.includes(',') && (Math.abs(f.x0 - last.x0) <= align || Math.abs(f.x1 - last.x1) <= align);
+      const ratio = Math.min(f.x1 - f.x0, last.x1 - last.x0) / Math.max(1e-6, Math.max(f.x1 - f.x0, last.x1 - last.x0));
+      return st.key === key && key !== '' && !key.includes(',') && ratio >= 0.4 && (Math.abs(f.x0 - last.x0) <= align || Math.abs(f.x1 - last.x1) <= align);
     });
     if (open) {
       open.frags.push(f);

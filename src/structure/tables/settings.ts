@@ -33,7 +33,7 @@ export const TABLE_SETTINGS = {
   /** A group title spreads over neighbouring columns while their middle stays this close (em) to its own. */
   groupCentre: 1.5,
   /** A column filled on at most this share of body rows is sparse (group labels, notes). */
-  sparseColumn: 0.5,
+  sparseColumn: 0.75,
   /** A heading line at most this far (em of the heading) above a table is its title. */
   titleGap: 2.6,
   /** A horizontal rule spanning this share of a table's width separates its header from its body. */
