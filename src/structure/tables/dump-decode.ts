@@ -54,42 +54,54 @@ export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 6
   const { figs } = row;
   const n = figs.length;
   if (!n) return [{ cells: new Array(K).fill(''), cost: K * TRAIL, blanks: K }];
-  const ends = figs.map((_, i) => chainEnd(figs, i));
-  const gapBefore = (i: number) => (i === 0 ? row.lead : figs[i].c0 - figs[i - 1].c1);
-  // After the label one space is the separator whatever the table's; blanks add as elsewhere.
-  const fitAt = (i: number, g: number, b: number) => MISFIT * Math.abs(g - ((i === 0 ? 1 : m.s0) + m.s1 * b));
-  // A three-digit group with a leading zero ("049") only ever ends a figure.
-  const cannotStart = figs.map((t) => /^0\d\d/.test(t.text));
-  // Figures of many digit groups are rarer than short ones: a small cost keeps chains balanced.
-  // Beyond four groups (a trillion) a chain is almost surely two figures.
-  const chainCost = (len: number) => BALANCE * (len - 1) * (len - 1) + (len >= 5 ? 1 : 0);
-  // h[i][k]: least cost to place figures i.. given k cells filled.
+  const ends = new Int32Array(n);
+  const gaps = new Float64Array(n);
+  const seps = new Float64Array(n);
+  const cannotStart = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    ends[i] = chainEnd(figs, i);
+    gaps[i] = i === 0 ? row.lead : figs[i].c0 - figs[i - 1].c1;
+    // After the label one space is the separator whatever the table's; blanks add as elsewhere.
+    seps[i] = i === 0 ? 1 : m.s0;
+    // A three-digit group with a leading zero ("049") only ever ends a figure.
+    cannotStart[i] = /^0\d\d/.test(figs[i].text) ? 1 : 0;
+  }
+  const gapBefore = (i: number) => gaps[i];
+  const fitAt = (i: number, g: number, b: number) => MISFIT * Math.abs(g - (seps[i] + m.s1 * b));
+  // h[i·W + k]: least cost to place figures i.. given k cells filled.
   const INF = Number.POSITIVE_INFINITY;
-  const h: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(K + 1).fill(INF));
-  for (let k = 0; k <= K; k++) h[n][k] = (K - k) * TRAIL;
+  const W = K + 1;
+  const H = new Float64Array((n + 1) * W).fill(INF);
+  for (let k = 0; k <= K; k++) H[n * W + k] = (K - k) * TRAIL;
   for (let i = n - 1; i >= 0; i--) {
-    const g = gapBefore(i);
+    if (cannotStart[i]) continue;
+    const g = gaps[i];
+    const sep = seps[i];
+    const end = ends[i];
     for (let k = 0; k < K; k++) {
       let best = INF;
-      if (cannotStart[i]) {
-        h[i][k] = INF;
-        continue;
-      }
       for (let b = 0; k + b < K; b++) {
-        const c = fitAt(i, g, b);
+        const want = sep + m.s1 * b;
+        const c = MISFIT * (g > want ? g - want : want - g);
         if (c >= best) {
-          if ((i === 0 ? 1 : m.s0) + m.s1 * b > g) break;
+          if (want > g) break;
           continue;
         }
-        for (let j = i + 1; j <= ends[i]; j++) {
-          const v = c + chainCost(j - i) + h[j][k + b + 1];
+        const col = k + b + 1;
+        for (let j = i + 1; j <= end; j++) {
+          const len = j - i - 1;
+          const v = c + BALANCE * len * len + (len >= 4 ? 1 : 0) + H[j * W + col];
           if (v < best) best = v;
         }
       }
-      h[i][k] = best;
+      H[i * W + k] = best;
     }
   }
-  const best = h[0][0];
+  const h = { at: (i: number, k: number) => H[i * W + k] };
+  // Figures of many digit groups are rarer than short ones: a small cost keeps chains balanced;
+  // beyond four groups (a trillion) a chain is almost surely two figures.
+  const chainCost = (len: number) => BALANCE * (len - 1) * (len - 1) + (len >= 5 ? 1 : 0);
+  const best = H[0];
   if (best === INF) return [];
   const out: Reading[] = [];
   const cells: string[] = new Array(K).fill('');
@@ -108,7 +120,7 @@ export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 6
       if (c0 > best + slack + 1 && (i === 0 ? 1 : m.s0) + m.s1 * b > g) break;
       for (let j = i + 1; j <= ends[i]; j++) {
         const c = c0 + chainCost(j - i);
-        const total = acc + c + h[j][k + b + 1];
+        const total = acc + c + h.at(j, k + b + 1);
         if (total <= best + slack + 1e-9) options.push({ b, j, c, total });
       }
     }

@@ -167,11 +167,22 @@ const MODELS: Model[] = [
   { s0: 1, s1: 1 },
   { s0: 1, s1: 2 },
   { s0: 2, s1: 1 },
-  { s0: 2, s1: 2 },
 ];
 
+const parsed = new Map<string, ReturnType<typeof parseNumber>>();
+/** parseNumber, memoised: the same cell texts come back in every reading of every row. */
+function parse(text: string): ReturnType<typeof parseNumber> {
+  let p = parsed.get(text);
+  if (!p) {
+    if (parsed.size > 50_000) parsed.clear();
+    parsed.set(text, (p = parseNumber(text)));
+  }
+  return p;
+}
+
 function kindOf(text: string): string {
-  const p = parseNumber(text);
+  if (!text) return '';
+  const p = parse(text);
   return p.kind === 'percent' ? '%' : p.kind === 'rank' ? 'r' : p.kind === 'empty' ? '' : 'n';
 }
 
@@ -186,10 +197,27 @@ interface Layout {
  * Choose the spacing model and the column count: every row read under each, scored by misfit,
  * blank cells (each a small cost: a wrong count invents them) and columns mixing kinds of figures.
  */
-function chooseLayout(inputs: RowInput[], hintK: number | null): Layout | null {
+function chooseLayout(all: RowInput[], hintK: number | null): Layout | null {
+  // Long tables: choose among the layouts on a sample of rows, then confirm on every row.
+  if (all.length > 48) {
+    const step = Math.ceil(all.length / 32);
+    const sample = all.filter((_, i) => i % step === 0);
+    const tops = layoutsRanked(sample, hintK).slice(0, 3);
+    let best: Layout | null = null;
+    for (const t of tops) {
+      const l = layoutsRanked(all, t.K === hintK ? hintK : null, [t.model], [t.K])[0];
+      if (l && (!best || l.score < best.score)) best = l;
+    }
+    return best;
+  }
+  return layoutsRanked(all, hintK)[0] ?? null;
+}
+
+function layoutsRanked(inputs: RowInput[], hintK: number | null, models = MODELS, onlyKs?: number[]): Layout[] {
+  const ranked: Layout[] = [];
   let best: Layout | null = null;
   const candidateKs = new Set<number>();
-  for (const m of MODELS) {
+  for (const m of models) {
     const counts = new Map<number, number>();
     for (const r of inputs) {
       if (!r.figs.length) continue;
@@ -201,7 +229,7 @@ function chooseLayout(inputs: RowInput[], hintK: number | null): Layout | null {
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-    for (const [k] of sorted.slice(0, 3)) candidateKs.add(k);
+    for (const [k] of sorted.slice(0, 2)) candidateKs.add(k);
   }
   const minK = Math.max(1, ...inputs.map((r) => {
     let k = 0;
@@ -211,14 +239,39 @@ function chooseLayout(inputs: RowInput[], hintK: number | null): Layout | null {
     }
     return k;
   }));
-  const maxEst = Math.max(minK, ...candidateKs);
-  for (let k = Math.max(1, minK - 2); k <= Math.min(maxEst, minK + 12); k++) candidateKs.add(k);
+  // Around each model's most common count, and the fewest columns the figures could fill.
+  for (const k of [...candidateKs]) {
+    candidateKs.add(k - 1);
+    candidateKs.add(k + 1);
+  }
+  for (let k = Math.max(1, minK - 1); k <= minK + 1; k++) candidateKs.add(k);
+  for (const k of [...candidateKs]) if (k < 1) candidateKs.delete(k);
   if (hintK) candidateKs.add(hintK);
-  for (const m of MODELS) {
+  if (onlyKs) {
+    candidateKs.clear();
+    for (const k of onlyKs) candidateKs.add(k);
+  }
+  for (const m of models) {
     for (const K of candidateKs) {
       if (K > 60) continue;
-      const flex = inputs.map((r) => readFlexible(r, K, m, 0.01, 16));
-      if (flex.some((f) => !f.readings.length)) continue;
+      const flex: { readings: Reading[]; absorbed: number }[] = [];
+      let partial = 0.3 * K * inputs.length;
+      let feasible = true;
+      for (const r of inputs) {
+        const f = readFlexible(r, K, m, 0, 1);
+        if (!f.readings.length) {
+          feasible = false;
+          break;
+        }
+        flex.push(f);
+        partial += f.readings[0].cost + 2 * f.absorbed - 2;
+        // Bound: even with the best arithmetic bonus this layout cannot win any more.
+        if (best && partial - K * inputs.length > best.score) {
+          feasible = false;
+          break;
+        }
+      }
+      if (!feasible) continue;
       const readings = flex.map((f) => f.readings);
       // Fewer columns explain the same spaces more simply; a figure absorbed into a label is rare.
       let score = 0.3 * K * inputs.length + flex.reduce((n, f) => n + 2 * f.absorbed, 0);
@@ -245,14 +298,17 @@ function chooseLayout(inputs: RowInput[], hintK: number | null): Layout | null {
         score += 0.5 * lens.reduce((t, n) => t + Math.abs(n - mode), 0);
       }
       if (hintK && K !== hintK) score += 0.5 * inputs.length;
-      if (!best || score < best.score - 1e-9) best = { model: m, K, readings, score };
+      const layout = { model: m, K, readings, score };
+      ranked.push(layout);
+      if (!best || score < best.score - 1e-9) best = layout;
     }
   }
-  return best;
+  return ranked.sort((a, b) => a.score - b.score);
 }
 
 const val = (t: string): number | null => {
-  const p = parseNumber(t);
+  if (!t) return null;
+  const p = parse(t);
   return p.kind === 'number' ? p.value : null;
 };
 
@@ -419,14 +475,14 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
     r.label = [[...r.label, ...r.figs.slice(0, n).map((t) => t.text)].join(' ')];
     r.figs = r.figs.slice(n);
   });
-  const voting = inputs.map((r) => (r.figs.length ? readFlexible(r, K, model, 2.01, 200).readings : []));
+  const voting = inputs.map((r) => (r.figs.length ? readFlexible(r, K, model, 2.01, 24).readings : []));
   const sums = rowSumsByVote(voting, K);
   if (process.env.DEBUG_DUMP) console.error('K', K, JSON.stringify(model), 'sums', JSON.stringify(sums));
   // Rows whose best readings break the row sums: look further for a reading that keeps them.
   all.forEach((rs, i) => {
     if (!rs.length || !sums.length) return;
     if (rs.some((r) => satisfied(r.cells, sums) === sums.filter(([c]) => val(r.cells[c]) !== null).length && r.cost <= rs[0].cost + 2)) return;
-    const wide = readFlexible(inputs[i], K, model, 12, 600).readings;
+    const wide = readFlexible(inputs[i], K, model, 10, 60).readings;
     if (wide.length) all[i] = wide;
   });
   const kinds: Map<string, number>[] = Array.from({ length: K }, () => new Map());
@@ -714,7 +770,9 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext, s: TableSettings
       if (unlabeled && halves[halves.length - 1].length && p.header.length) halves.push([p]);
       else halves[halves.length - 1].push(p);
     }
+    const tb = performance.now();
     let built = buildTable(halves[0], null);
+    if (process.env.DEBUG_DUMP) console.error('TIME', (performance.now() - tb).toFixed(0), t.parts[0].title.join(' ').slice(0, 40), built?.K, built?.body.length);
     if (!built) continue;
     for (const h of halves.slice(1)) {
       const more = buildTable(h, null);
