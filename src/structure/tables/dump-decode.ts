@@ -7,6 +7,7 @@
  * misfit; the arithmetic picks among readings that fit equally well.
  */
 import type { Tok } from './dump-lines.js';
+import { DUMP_SETTINGS } from './settings.js';
 
 export interface Model {
   /** Spaces between two adjacent cells. */
@@ -41,11 +42,10 @@ export interface RowInput {
   lead: number;
 }
 
-/** Trailing blank cells cost this much each (their spaces are not in the dump). */
-const TRAIL = 0.3;
-const BALANCE = 0.01;
-/** Cost of one space more or less than the spacing model expects. */
-const MISFIT = 2;
+const TRAIL = DUMP_SETTINGS.trailingBlank;
+const BALANCE = DUMP_SETTINGS.chainBalance;
+const MISFIT = DUMP_SETTINGS.misfit;
+const LONG = DUMP_SETTINGS.longChain;
 
 /**
  * All readings of a row that fill K cells with a cost within `slack` of the best (at most `limit`).
@@ -90,7 +90,7 @@ export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 6
         const col = k + b + 1;
         for (let j = i + 1; j <= end; j++) {
           const len = j - i - 1;
-          const v = c + BALANCE * len * len + (len >= 4 ? 1 : 0) + H[j * W + col];
+          const v = c + BALANCE * len * len + (len >= 4 ? LONG : 0) + H[j * W + col];
           if (v < best) best = v;
         }
       }
@@ -100,7 +100,7 @@ export function readRow(row: RowInput, K: number, m: Model, slack = 0, limit = 6
   const h = { at: (i: number, k: number) => H[i * W + k] };
   // Figures of many digit groups are rarer than short ones: a small cost keeps chains balanced;
   // beyond four groups (a trillion) a chain is almost surely two figures.
-  const chainCost = (len: number) => BALANCE * (len - 1) * (len - 1) + (len >= 5 ? 1 : 0);
+  const chainCost = (len: number) => BALANCE * (len - 1) * (len - 1) + (len >= 5 ? LONG : 0);
   const best = H[0];
   if (best === INF) return [];
   const out: Reading[] = [];

@@ -22,7 +22,7 @@ export interface DLine {
   kind: LineKind;
 }
 
-const FIG = /^(?:[(]?[-–−]?\d[\d.,]*%?[)]?\*?|[-–—])$/;
+const FIG = /^(?:[(]?[-–−]?\d(?:[\d.,]*\d)?%?[)]?\*?|[-–—])$/;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /** Digits glued to a following word ("071Middle"): two tokens. */
 const GLUED = /^(\d[\d.,]*%?)([A-Za-z(].*)$/;

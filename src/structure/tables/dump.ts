@@ -17,7 +17,7 @@ import type { FigureFound } from './figures.js';
 import type { Draft, Span } from './model.js';
 import { TABLE_CAPTION, type Region } from './regions.js';
 import { CONTINUED } from './continue.js';
-import { TABLE_SETTINGS, type TableSettings } from './settings.js';
+import { DUMP_SETTINGS as D, TABLE_SETTINGS, type TableSettings } from './settings.js';
 import { joinTexts } from './text-join.js';
 
 const NUMBERED_HEADING = /^\d{1,2}\.\s+\p{Lu}/u;
@@ -53,7 +53,9 @@ const words = (d: DLine) => d.toks.map((t) => t.text).join(' ');
 
 function isTitleLine(d: DLine): boolean {
   const t = words(d);
-  return d.kind === 'text' && (TABLE_CAPTION.test(t) || NUMBERED_HEADING.test(t) || CONTINUED.test(t));
+  // Text, or a numbered heading whose only figures are years ("4. Breakdown … in 2008").
+  const yearsOnly = d.toks.every((k) => !k.fig || /^(?:1[89]|20)\d\d$/.test(k.text));
+  return (d.kind === 'text' || (yearsOnly && NUMBERED_HEADING.test(t))) && (TABLE_CAPTION.test(t) || NUMBERED_HEADING.test(t) || CONTINUED.test(t));
 }
 
 /** Split a region at the headings inside it (dumps run a table, a chart and the next title together). */
@@ -255,7 +257,7 @@ function layoutsRanked(inputs: RowInput[], hintK: number | null, models = MODELS
     for (const K of candidateKs) {
       if (K > 60) continue;
       const flex: { readings: Reading[]; absorbed: number }[] = [];
-      let partial = 0.3 * K * inputs.length;
+      let partial = D.columnCost * K * inputs.length;
       let feasible = true;
       for (const r of inputs) {
         const f = readFlexible(r, K, m, 0, 1);
@@ -264,7 +266,7 @@ function layoutsRanked(inputs: RowInput[], hintK: number | null, models = MODELS
           break;
         }
         flex.push(f);
-        partial += f.readings[0].cost + 2 * f.absorbed - 2;
+        partial += f.readings[0].cost + D.absorbCost * f.absorbed - 2;
         // Bound: even with the best arithmetic bonus this layout cannot win any more.
         if (best && partial - K * inputs.length > best.score) {
           feasible = false;
@@ -274,10 +276,10 @@ function layoutsRanked(inputs: RowInput[], hintK: number | null, models = MODELS
       if (!feasible) continue;
       const readings = flex.map((f) => f.readings);
       // Fewer columns explain the same spaces more simply; a figure absorbed into a label is rare.
-      let score = 0.3 * K * inputs.length + flex.reduce((n, f) => n + 2 * f.absorbed, 0);
+      let score = D.columnCost * K * inputs.length + flex.reduce((n, f) => n + D.absorbCost * f.absorbed, 0);
       const kinds: Map<string, number>[] = Array.from({ length: K }, () => new Map());
       for (const rs of readings) {
-        score += rs[0].cost + 0.1 * rs[0].blanks - arithmetic(rs[0].cells);
+        score += rs[0].cost + D.blankCost * rs[0].blanks - arithmetic(rs[0].cells);
         rs[0].cells.forEach((c, i) => {
           const k = kindOf(c);
           if (k) kinds[i].set(k, (kinds[i].get(k) ?? 0) + 1);
@@ -286,7 +288,7 @@ function layoutsRanked(inputs: RowInput[], hintK: number | null, models = MODELS
       for (const mk of kinds) {
         const total = [...mk.values()].reduce((a, b) => a + b, 0);
         const top = Math.max(0, ...mk.values());
-        score += 1.5 * (total - top);
+        score += D.kindCost * (total - top);
       }
       // Figures of one column have about as many digit groups as each other.
       for (let c = 0; c < K; c++) {
@@ -295,9 +297,9 @@ function layoutsRanked(inputs: RowInput[], hintK: number | null, models = MODELS
         const counts = new Map<number, number>();
         for (const n of lens) counts.set(n, (counts.get(n) ?? 0) + 1);
         const mode = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-        score += 0.5 * lens.reduce((t, n) => t + Math.abs(n - mode), 0);
+        score += D.groupCost * lens.reduce((t, n) => t + Math.abs(n - mode), 0);
       }
-      if (hintK && K !== hintK) score += 0.5 * inputs.length;
+      if (hintK && K !== hintK) score += D.headerHintCost * inputs.length;
       const layout = { model: m, K, readings, score };
       ranked.push(layout);
       if (!best || score < best.score - 1e-9) best = layout;
@@ -477,7 +479,6 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
   });
   const voting = inputs.map((r) => (r.figs.length ? readFlexible(r, K, model, 2.01, 24).readings : []));
   const sums = rowSumsByVote(voting, K);
-  if (process.env.DEBUG_DUMP) console.error('K', K, JSON.stringify(model), 'sums', JSON.stringify(sums));
   // Rows whose best readings break the row sums: look further for a reading that keeps them.
   all.forEach((rs, i) => {
     if (!rs.length || !sums.length) return;
@@ -761,7 +762,6 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext, s: TableSettings
     else if (r.rows.length) barrier = true;
   }
   const drafts: Draft[] = [];
-  if (process.env.DEBUG_DUMP) for (const t of tables) console.error('TABLE', t.parts.map((p) => `${p.page}:${JSON.stringify(p.title)}:h${p.header.length}:b${p.body.length}`).join(' | '));
   for (const t of tables) {
     // A second half cut off a wide table: its rows have no labels and match the first half's.
     const halves: TablePart[][] = [[]];
@@ -770,9 +770,7 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext, s: TableSettings
       if (unlabeled && halves[halves.length - 1].length && p.header.length) halves.push([p]);
       else halves[halves.length - 1].push(p);
     }
-    const tb = performance.now();
     let built = buildTable(halves[0], null);
-    if (process.env.DEBUG_DUMP) console.error('TIME', (performance.now() - tb).toFixed(0), t.parts[0].title.join(' ').slice(0, 40), built?.K, built?.body.length);
     if (!built) continue;
     for (const h of halves.slice(1)) {
       const more = buildTable(h, null);
@@ -785,6 +783,10 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext, s: TableSettings
         header: built.header.map((row, i) => [...row, ...(more.header[i] ?? []).slice(more.labelColumns)]),
       };
     }
+    // Text with a number in it is not a table: at least two figures, and labels, not sentences.
+    const figuresIn = built.body.reduce((n, r) => n + r.slice(built!.labelColumns).filter((c) => c.trim()).length, 0);
+    const sentences = built.body.every((r) => r.slice(0, built!.labelColumns).join(' ').split(/\s+/).length > 12 || /^\d{1,4}\.\s/.test(r[0] ?? ''));
+    if (figuresIn < 2 || sentences) continue;
     const first = t.parts[0];
     const width = Math.max(...[...built.header, ...built.body].map((r) => r.length));
     const pad = (r: string[]) => (r.length < width ? [...r, ...new Array(width - r.length).fill('')] : r);

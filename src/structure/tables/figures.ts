@@ -2,13 +2,11 @@
  * Charts are not tables. A raster image of chart size in the body of a page is a figure (its title:
  * the heading just above it); text that sits on such an image is the chart's data labels, not a
  * table. An image captioned "Table n" is a table printed as a picture: it is reported, without
- * cells. Text dumps have no images: a block of scattered figures under a heading — mostly one
- * number a line, axis ticks, labels with their values on lines of their own — is a chart's labels.
+ * cells. (Text dumps have no images: the dump reader tells a chart's scattered labels from a table.)
  */
 import type { LaidOutPage } from '../../layout/layout.js';
 import type { Line } from '../../layout/lines.js';
 import type { Rect } from '../../model/page.js';
-import { isNumericWord } from './fragments.js';
 import type { Region } from './regions.js';
 import { TABLE_CAPTION } from './regions.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
@@ -66,18 +64,4 @@ export function findFigures(pages: LaidOutPage[], regions: Region[], s: TableSet
     }
   }
   return { figures, regions: kept };
-}
-
-/** Text dumps: does a region read like a chart's scattered data labels rather than a table? */
-export function looksLikeChartLabels(region: Region): boolean {
-  const lines = region.rows;
-  if (lines.length < 4) return false;
-  let lone = 0;
-  let words = 0;
-  for (const l of lines) {
-    words += l.words.length;
-    if (l.words.length === 1 && isNumericWord(l.words[0].text)) lone++;
-  }
-  // Mostly lines holding a single figure (axis ticks, data labels): a chart.
-  return lone >= 0.4 * lines.length && words / lines.length < 3;
 }

@@ -40,8 +40,6 @@ export const TABLE_SETTINGS = {
   ruleSpan: 0.6,
   /** Two pages' tables continue each other when their column edges agree within this (em). */
   continueTolerance: 1.2,
-  /** Text-dump tables: a rows' data cells must be found for at least this share of rows. */
-  dumpRowShare: 0.6,
   /** Images smaller than this share of the page width are logos, not charts. */
   figureMinWidth: 0.25,
   /** Table ids: at most this many words of the title. */
@@ -49,3 +47,30 @@ export const TABLE_SETTINGS = {
 };
 
 export type TableSettings = typeof TABLE_SETTINGS;
+
+/**
+ * Text dumps have no geometry: their reader weighs readings of each row by costs, in characters
+ * of spacing. Kept here with the other settings of the stage.
+ */
+export const DUMP_SETTINGS = {
+  /** Cost of one space more or less than the table's spacing model expects. */
+  misfit: 2,
+  /** Cost of a blank cell at the end of a row (trailing spaces are not kept in a dump). */
+  trailingBlank: 0.3,
+  /** Cost per digit group squared of a long figure: keeps thousands chains short and even. */
+  chainBalance: 0.01,
+  /** Extra cost of a figure of five digit groups or more (a trillion is rare). */
+  longChain: 1,
+  /** Cost of each column per row when choosing the column count (fewer columns explain more). */
+  columnCost: 0.3,
+  /** Cost of each blank cell when choosing the column count. */
+  blankCost: 0.1,
+  /** Cost of moving a figure into the row label ("> 90"). */
+  absorbCost: 2,
+  /** Cost of a cell whose kind (figure, percentage, rank) differs from its column's. */
+  kindCost: 1.5,
+  /** Cost per digit group away from the column's usual count. */
+  groupCost: 0.5,
+  /** Cost per row of a column count other than the one-line header's. */
+  headerHintCost: 0.5,
+};
