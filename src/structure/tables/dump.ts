@@ -201,8 +201,8 @@ interface Layout {
  */
 function chooseLayout(all: RowInput[], hintK: number | null): Layout | null {
   // Long tables: choose among the layouts on a sample of rows, then confirm on every row.
-  if (all.length > 48) {
-    const step = Math.ceil(all.length / 32);
+  if (all.length > 20) {
+    const step = Math.ceil(all.length / 16);
     const sample = all.filter((_, i) => i % step === 0);
     const tops = layoutsRanked(sample, hintK).slice(0, 3);
     let best: Layout | null = null;
@@ -477,7 +477,7 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
     r.label = [[...r.label, ...r.figs.slice(0, n).map((t) => t.text)].join(' ')];
     r.figs = r.figs.slice(n);
   });
-  const voting = inputs.map((r) => (r.figs.length ? readFlexible(r, K, model, 2.01, 24).readings : []));
+  const voting = all.map((rs) => rs.slice(0, 24));
   const sums = rowSumsByVote(voting, K);
   // Rows whose best readings break the row sums: look further for a reading that keeps them.
   all.forEach((rs, i) => {
