@@ -10,9 +10,11 @@ import { openPdf, readPdfPages } from './load/pdf.js';
 import { textToPages } from './load/text.js';
 import type { ExtractedDocument } from './model/document.js';
 import type { Page } from './model/page.js';
+import type { Block } from './validate/schemas.js';
 import { detectProfile, loadProfile, type Profile } from './profiles/profile.js';
 import { assemble } from './structure/assemble.js';
 import { readMetadata } from './structure/metadata.js';
+import { buildTables } from './structure/tables/index.js';
 import { validateDocument } from './validate/checks.js';
 
 export interface ExtractOptions {
@@ -55,6 +57,9 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   layoutDocument(laid, profile);
   const s = assemble(laid, profile);
   timings.structure_ms = performance.now() - t1;
+  const tTables = performance.now();
+  const t = buildTables(laid, { tabular: s.tabular, paragraphs: s.paragraphs, furniture: profile.furniture });
+  timings.tables_ms = performance.now() - tTables;
 
   const docId = path.basename(file).replace(/\.[^.]+$/, '');
   const doc: ExtractedDocument = {
@@ -72,15 +77,27 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     paragraphs: s.paragraphs,
     headings: s.headings,
     footnotes: s.footnotes,
-    blocks: s.blocks,
-    tables: [],
+    blocks: withFigures(s.blocks, t.figures),
+    tables: t.tables,
     unclassified: s.unclassified,
     checks: [],
     timings,
   };
   const t2 = performance.now();
-  doc.checks = validateDocument(doc, s);
+  doc.checks = [...validateDocument(doc, s), ...t.checks];
   timings.validate_ms = performance.now() - t2;
   timings.total_ms = performance.now() - t0;
   return doc;
+}
+
+/** Figure rows go after the last block of their page that precedes them (blocks are in reading order). */
+function withFigures(blocks: Block[], figures: Block[]): Block[] {
+  if (!figures.length) return blocks;
+  const out = blocks.slice();
+  for (const f of figures) {
+    let at = out.length;
+    while (at > 0 && (out[at - 1].page ?? 0) > (f.page ?? 0)) at--;
+    out.splice(at, 0, f);
+  }
+  return out;
 }

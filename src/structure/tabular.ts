@@ -95,6 +95,13 @@ export function findTabular(blocks: Block[], m: TextMetrics, positional: (b: Blo
       if (near(i - 1) || near(i + 1)) flags[i] = changed = true;
     });
   }
+  // A table's last row carried over to the next page: small type opening the page, straight after
+  // a table that ended the previous one.
+  blocks.forEach((b, i) => {
+    const prev = blocks[i - 1];
+    if (flags[i] || !b.pageStart || !prev || !flags[i - 1] || prev.page !== b.page - 1 || !positional(b)) return;
+    if (b.lines.length <= 4 && b.lines.every((l) => l.size < m.bodySize - 0.75) && b.lines.some((l) => numericCount(l) > 0)) flags[i] = true;
+  });
   // Header lines directly above a table, and label lines between its rows, belong to it.
   for (let pass = 0; pass < 2; pass++) {
     for (let i = blocks.length - 1; i >= 0; i--) {

@@ -1,0 +1,140 @@
+/**
+ * Lines → fragments. Words join into phrases (one cell's text on one line); figures stay on their
+ * own. A figure printed with a space as thousands separator arrives as several words ("2", "167"):
+ * digit groups are joined into one figure unless the first group ends on a column edge that other
+ * rows confirm — in tightly set statistics the gap between two cells can be as narrow as a space.
+ */
+import type { Line } from '../../layout/lines.js';
+import type { Word } from '../../model/page.js';
+import type { Frag } from './model.js';
+import { TABLE_SETTINGS, type TableSettings } from './settings.js';
+
+/** A word that is a figure or part of one. */
+const NUMERIC_WORD = /^[(−-]?[$€£]?\d[\d.,]*%?\)?\*?$|^[-–—]$|^\d[\d.,]*%$/;
+/** First group of a spaced figure: one to three digits, maybe a sign or an opening parenthesis. */
+const HEAD = /^[(−-]?\d{1,3}$/;
+/** A following group: exactly three digits, maybe decimals, a percent sign or a closing parenthesis. */
+const TAIL = /^\d{3}(?:[.,]\d+)?%?\)?$/;
+
+export const isNumericWord = (t: string): boolean => NUMERIC_WORD.test(t);
+
+interface Atom {
+  words: Word[];
+  text: string;
+  x0: number;
+  x1: number;
+  numeric: boolean;
+}
+
+/** Median of the gaps between digit groups that look like one spaced figure: a space's width. */
+function thousandsSpace(lines: Line[], em: number, s: TableSettings): number | null {
+  const gaps: number[] = [];
+  for (const l of lines) {
+    const ws = l.words;
+    for (let i = 0; i + 1 < ws.length; i++) {
+      if (!HEAD.test(ws[i].text) || !TAIL.test(ws[i + 1].text)) continue;
+      const g = ws[i + 1].x0 - ws[i].x1;
+      if (g >= 0 && g <= s.thousandsGap * em) gaps.push(g);
+    }
+  }
+  if (!gaps.length) return null;
+  gaps.sort((a, b) => a - b);
+  // The lower half: cell gaps that happen to be narrow are fewer and wider than word spaces.
+  return gaps[Math.floor((gaps.length - 1) / 3)];
+}
+
+/** Right edges confirmed by figures that end a cell for certain (not followed by a digit group). */
+function confirmedEdges(lines: Line[], isPair: (l: Line, i: number) => boolean, tol: number): number[] {
+  const xs: number[] = [];
+  for (const l of lines) {
+    l.words.forEach((w, i) => {
+      if (isNumericWord(w.text) && !isPair(l, i)) xs.push(w.x1);
+    });
+  }
+  xs.sort((a, b) => a - b);
+  const edges: number[] = [];
+  let start = 0;
+  for (let i = 1; i <= xs.length; i++) {
+    if (i === xs.length || xs[i] - xs[i - 1] > tol) {
+      edges.push((xs[start] + xs[i - 1]) / 2);
+      start = i;
+    }
+  }
+  return edges;
+}
+
+function nearEdge(edges: number[], x: number, tol: number): boolean {
+  // Binary search for the closest edge.
+  let lo = 0;
+  let hi = edges.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return (lo < edges.length && Math.abs(edges[lo] - x) <= tol) || (lo > 0 && Math.abs(edges[lo - 1] - x) <= tol);
+}
+
+/**
+ * Split every line of a table into fragments. `boundaries` are column boundaries already known
+ * (from the body, when splitting header lines).
+ */
+export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABLE_SETTINGS, boundaries: number[] = []): Frag[][] {
+  const space = thousandsSpace(lines, em, s);
+  const maxSpace = space === null ? 0 : space * 1.15 + 0.02 * em;
+  const isPair = (l: Line, i: number): boolean => {
+    const a = l.words[i];
+    const b = l.words[i + 1];
+    if (!b || space === null || !HEAD.test(a.text) || !TAIL.test(b.text)) return false;
+    const g = b.x0 - a.x1;
+    return g >= 0 && g <= maxSpace;
+  };
+  const tol = s.edgeTolerance * em * 0.6;
+  const edges = confirmedEdges(lines, isPair, tol);
+  return lines.map((l, li) => {
+    // Figures first: chains of digit groups.
+    const atoms: Atom[] = [];
+    for (let i = 0; i < l.words.length; i++) {
+      const w = l.words[i];
+      const numeric = isNumericWord(w.text);
+      const atom: Atom = { words: [w], text: w.text, x0: w.x0, x1: w.x1, numeric };
+      let j = i;
+      while (isPair(l, j) && !nearEdge(edges, l.words[j].x1, tol)) {
+        j++;
+        atom.words.push(l.words[j]);
+        atom.text += ' ' + l.words[j].text;
+        atom.x1 = l.words[j].x1;
+      }
+      i = j;
+      atoms.push(atom);
+    }
+    // Then phrases: neighbouring words that are not figures.
+    const frags: Frag[] = [];
+    let cur: Frag | null = null;
+    for (const a of atoms) {
+      const gap = cur ? a.x0 - cur.x1 : Infinity;
+      // Known column boundaries split a phrase where a wider-than-space gap crosses one.
+      const crosses = cur !== null && gap >= s.boundaryGap * em && boundaries.some((b) => b > cur!.x1 - 0.5 && b < a.x0 + 0.5);
+      if (cur && !a.numeric && !cur.numeric && gap <= s.phraseGap * em && !crosses) {
+        cur.text += ' ' + a.text;
+        cur.x1 = a.x1;
+        cur.parts.push({ text: a.text, x0: a.x0, x1: a.x1 });
+        cur.bold = cur.bold && a.words.every((w) => w.bold);
+        continue;
+      }
+      cur = {
+        text: a.text,
+        x0: a.x0,
+        x1: a.x1,
+        base: l.base,
+        size: l.size,
+        bold: a.words.every((w) => w.bold),
+        numeric: a.numeric,
+        line: li,
+        parts: [{ text: a.text, x0: a.x0, x1: a.x1 }],
+      };
+      frags.push(cur);
+    }
+    return frags;
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * One region of a positioned page → a draft table: header lines apart from body lines, columns
+ * from the body, header cells onto the columns, body rows, title and notes.
+ */
+import type { Line } from '../../layout/lines.js';
+import { columnOf, findColumns, slotBounds } from './columns.js';
+import { fragmentLines, isNumericWord } from './fragments.js';
+import { buildHeader } from './header.js';
+import type { Draft, Frag, Span } from './model.js';
+import type { Region } from './regions.js';
+import { buildBody } from './rows.js';
+import { TABLE_SETTINGS, type TableSettings } from './settings.js';
+import { joinTexts } from './text-join.js';
+
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1] : 0;
+}
+
+/** A line that can belong to a header: bold, or without figures other than years. */
+function headerLike(l: Line): boolean {
+  if (l.bold) return true;
+  return l.words.every((w) => !isNumericWord(w.text) || YEAR.test(w.text));
+}
+
+/** How many of the region's row lines are header lines. */
+export function headerCount(lines: Line[], ruleYs: number[]): number {
+  let k = 0;
+  while (k < lines.length && headerLike(lines[k])) {
+    // A plain line interleaved with the next, figure-bearing one is the first row's wrapped label.
+    const next = lines[k + 1];
+    if (!lines[k].bold && next && !headerLike(next) && next.base - lines[k].base < 0.85 * lines[k].size) break;
+    k++;
+  }
+  if (k === lines.length) {
+    // All lines look like a header: only a rule can tell; else there is no header.
+    k = 0;
+  }
+  // A rule with a few lines above it and the rest below separates header and body.
+  let byRule = -1;
+  for (const y of ruleYs) {
+    const above = lines.filter((l) => l.base < y).length;
+    if (above > 0 && above < lines.length && above <= 8 && above <= 0.4 * lines.length) byRule = Math.max(byRule, above);
+  }
+  if (byRule < 0) return k;
+  // Beyond the rule, only bold lines can still be header (a rule between two header rows).
+  let j = byRule;
+  while (j < k && lines[j].bold) j++;
+  return j;
+}
+
+/** Split note lines into notes: a new note at each line that opens one ("Source:", "*", "- "). */
+export function splitNotes(lines: Line[]): string[] {
+  const out: string[][] = [];
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (!t) continue;
+    const opens = /^(?:\*|†|‡|source|sources|note|notes|excluding|including|[a-z]\/|\d{1,2}\/|[-–•]\s)/i.test(t);
+    if (!out.length || opens || /:$/.test(out[out.length - 1][out[out.length - 1].length - 1])) out.push([t]);
+    else out[out.length - 1].push(t);
+  }
+  return out.map((ts) => joinTexts(ts));
+}
+
+export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS): Draft | null {
+  const lines = region.rows.slice().sort((a, b) => a.base - b.base);
+  if (!lines.length) return null;
+  const em = median(lines.map((l) => l.size)) || 10;
+  const nHead = headerCount(lines, region.rules.map((r) => r.y0));
+  const headLines = lines.slice(0, nHead);
+  const bodyLines = lines.slice(nHead);
+  const bodyFrags = fragmentLines(bodyLines, em, s);
+  // Columns from the plain rows: bold rows inside a body (totals, an inner header repeated for a
+  // second part) are placed on the grid the plain rows define.
+  const plain = bodyLines.map((l, i) => (l.bold ? [] : bodyFrags[i])).flat();
+  const bodyCols = findColumns(plain.length >= 0.5 * bodyFrags.flat().length ? plain : bodyFrags.flat(), em, s);
+  if (!bodyCols.length) return null;
+  const header = buildHeader(headLines, bodyCols, em, s);
+  const cols = header.columns;
+  const bounds = slotBounds(cols);
+  const body = buildBody(bodyFrags, cols, (f) => columnOf(cols, bounds, f), em, s);
+  // Columns nothing fills (a stray fragment's slot) go.
+  const keep = cols.map((_, c) => header.rows.some((r) => r[c]) || body.grid.some((r) => r[c]));
+  const colIndex: number[] = [];
+  keep.forEach((k, c) => k && colIndex.push(c));
+  const remapSpan = (sp: Span): Span | null => {
+    const c = colIndex.indexOf(sp.col);
+    if (c < 0) return null;
+    let end = c;
+    while (end + 1 < colIndex.length && colIndex[end + 1] <= sp.col + sp.colspan - 1) end++;
+    return { ...sp, col: c, colspan: end - c + 1 };
+  };
+  const pick = (row: string[]) => colIndex.map((c) => row[c]);
+  const title = region.caption.length ? joinTexts(region.caption.map((l) => l.text)) : region.above.length ? joinTexts(region.above.map((l) => l.text)) : '';
+  const reasons = [`header:${nHead}`, `align:${body.alignment}`];
+  if (region.rules.length) reasons.push(`rules:${region.rules.length}`);
+  return {
+    title,
+    titleSource: region.caption.length ? 'caption' : region.above.length ? 'heading' : '',
+    pageStart: region.page,
+    pageEnd: region.page,
+    top: Math.min(...[...region.above, ...region.caption, ...lines].map((l) => l.y0)),
+    header: header.rows.map(pick),
+    body: body.grid.map(pick),
+    spans: [...header.spans, ...body.spans].map(remapSpan).filter((x): x is Span => x !== null),
+    columns: colIndex.map((c) => cols[c]),
+    notes: splitNotes(region.notes),
+    labelColumns: colIndex.filter((c) => c < body.labelColumns).length,
+    afterParagraph: null,
+    reasons,
+    lines,
+    rebuild: (other) => {
+      const b = slotBounds(other);
+      const colOf = (f: Frag) => columnOf(other, b, f);
+      const all = bodyFrags.flat();
+      const near = all.filter((f) => {
+        const c = other[colOf(f)[0]];
+        return Math.max(0, c.x0 - f.x1, f.x0 - c.x1) <= em;
+      }).length;
+      const figs = all.filter((f) => f.numeric);
+      const figFit = figs.filter((f) => other[colOf(f)[0]].numeric).length;
+      const rebuilt = buildBody(bodyFrags, other, colOf, em, s);
+      return { body: rebuilt.grid, spans: rebuilt.spans, fit: all.length ? near / all.length : 0, figuresFit: figs.length ? figFit / figs.length : 1 };
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Tabular blocks → table regions. Consecutive tabular blocks of one page with no other body text
+ * between them form a region; inside it a caption (a line above the rows set larger, or "Table n"),
+ * the rows, and notes below (smaller type, "Source:", "Note", "*", "Excluding:", "1/"). A caption
+ * or rows after notes start the next table. Titles printed as headings just above a region are
+ * found here too.
+ */
+import type { LaidOutPage } from '../../layout/layout.js';
+import type { Line } from '../../layout/lines.js';
+import type { Rule } from '../../model/page.js';
+import type { Block } from '../blocks.js';
+import { TABLE_SETTINGS, type TableSettings } from './settings.js';
+
+export interface Region {
+  page: number;
+  caption: Line[];
+  /** Header and body lines, top to bottom. */
+  rows: Line[];
+  notes: Line[];
+  /** Horizontal rules across the region. */
+  rules: Rule[];
+  /** Title lines found above the region (headings), top to bottom. */
+  above: Line[];
+  positional: boolean;
+}
+
+const NOTE_START = /^(?:\*|†|‡|source|sources|note|notes|excluding|including|[a-z]\/|\d{1,2}\/|[-–•]\s|\(\*\))/i;
+export const TABLE_CAPTION = /^(?:table|tableau|cuadro)\s+[\dIVXivx]+[a-z]?\b/i;
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1] : 0;
+}
+
+/** Lines with a wide gap between words hold cells; others are running text or captions. */
+function hasColumns(l: Line, positional: boolean): boolean {
+  if (!positional) return false;
+  return l.maxGap >= 1.2;
+}
+
+type Kind = 'caption' | 'rows' | 'notes';
+
+function classify(b: Block, bodySize: number, positional: boolean, seenRows: boolean): Kind {
+  const first = b.lines[0].text.trim();
+  const cols = b.lines.some((l) => hasColumns(l, positional));
+  if (cols) return 'rows';
+  if (TABLE_CAPTION.test(first) || (positional && b.lines.every((l) => l.size > bodySize + 0.4))) return 'caption';
+  if (seenRows && (NOTE_START.test(first) || (positional && b.lines.every((l) => l.size < bodySize - 0.4)))) return 'notes';
+  return 'rows';
+}
+
+export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSettings = TABLE_SETTINGS): Region[] {
+  const tabLines = new Set<Line>();
+  for (const b of tabular) for (const l of b.lines) tabLines.add(l);
+  const pageOf = new Map(pages.map((p) => [p.number, p]));
+  // Body lines of each page that are not tabular, for "is there text between these blocks?".
+  const otherLines = new Map<number, Line[]>();
+  for (const p of pages) otherLines.set(p.number, p.lines.filter((l) => l.zone === 'body' && !tabLines.has(l)));
+
+  const groups: Block[][] = [];
+  for (const b of tabular) {
+    const g = groups[groups.length - 1];
+    const prev = g?.[g.length - 1];
+    if (prev && prev.page === b.page) {
+      const y0 = prev.lines[prev.lines.length - 1].base;
+      const y1 = b.lines[0].y0;
+      const between = (otherLines.get(b.page) ?? []).some((l) => l.base > y0 && l.base < y1);
+      if (!between) {
+        g.push(b);
+        continue;
+      }
+    }
+    groups.push([b]);
+  }
+
+  const regions: Region[] = [];
+  for (const g of groups) {
+    const page = pageOf.get(g[0].page)!;
+    const positional = page.source !== 'text-dump';
+    const rowLines = g.flatMap((b) => b.lines).filter((l) => hasColumns(l, positional) || /\d/.test(l.text));
+    const bodySize = median((rowLines.length ? rowLines : g.flatMap((b) => b.lines)).map((l) => l.size));
+    let cur: Region | null = null;
+    let stage: Kind | null = null;
+    const open = (): Region => {
+      cur = { page: g[0].page, caption: [], rows: [], notes: [], rules: [], above: [], positional };
+      regions.push(cur);
+      return cur;
+    };
+    for (const b of g) {
+      const kind = classify(b, bodySize, positional, stage === 'rows' || stage === 'notes');
+      let r: Region = cur ?? open();
+      if ((kind === 'caption' && stage !== null && stage !== 'caption') || (kind === 'rows' && stage === 'notes')) r = open();
+      if (kind === 'caption') r.caption.push(...b.lines);
+      else if (kind === 'rows') r.rows.push(...b.lines);
+      else r.notes.push(...b.lines);
+      stage = kind;
+    }
+  }
+  for (const r of regions) {
+    const page = pageOf.get(r.page)!;
+    const all = [...r.caption, ...r.rows, ...r.notes];
+    if (!all.length) continue;
+    const body = r.rows.length ? r.rows : all;
+    const x0 = Math.min(...body.map((l) => l.x0));
+    const x1 = Math.max(...body.map((l) => l.x1));
+    const top = Math.min(...all.map((l) => l.y0));
+    const bottom = Math.max(...all.map((l) => l.y1));
+    const w = Math.max(1, x1 - x0);
+    r.rules = page.rules.filter(
+      (u) => u.kind === 'h' && u.y0 > top - 2 * (r.rows[0]?.size ?? 10) && u.y0 < bottom + 2 && Math.min(u.x1, x1) - Math.max(u.x0, x0) >= s.ruleSpan * w,
+    );
+    r.above = titleAbove(otherLines.get(r.page) ?? [], all[0], s);
+  }
+  return regions.filter((r) => r.rows.length > 0 || r.caption.length > 0);
+}
+
+/** Heading-like lines right above a table (bold, larger, or "Table n"), top to bottom. */
+function titleAbove(lines: Line[], first: Line, s: TableSettings): Line[] {
+  const above = lines.filter((l) => l.base < first.y0).sort((a, b) => b.base - a.base);
+  const out: Line[] = [];
+  let edge = first.y0;
+  for (const l of above) {
+    if (edge - l.y1 > s.titleGap * l.size) break;
+    const titleLike = TABLE_CAPTION.test(l.text.trim()) || (l.bold && !/[.:;,]$/.test(l.text.trim()));
+    if (!titleLike || out.length >= 3 || (out.length && edge - l.y1 > s.wrapGap * l.size)) break;
+    out.unshift(l);
+    edge = l.y0;
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildTables } from '../../src/structure/tables/index.js';
+import { block, figureRow, page } from './helpers/pages.js';
+
+const rights = [300, 360];
+const header = (base: number) => ({
+  base,
+  cells: [
+    { text: 'Country', x: 100, bold: true },
+    { text: 'F', right: 300, bold: true },
+    { text: 'M', right: 360, bold: true },
+  ],
+});
+
+describe('tables continued over pages', () => {
+  it('joins a table whose next page repeats the header, dropping the repeated header', () => {
+    const p1 = page({
+      number: 1,
+      rows: [
+        { base: 700, cells: [{ text: 'Table 5: Staff by nationality', x: 100, bold: true, size: 11 }] },
+        header(720),
+        figureRow(732, 'Albania', 100, ['1', '11'], rights),
+        figureRow(744, 'Angola', 100, ['9', '27'], rights),
+        figureRow(756, 'Argentina', 100, ['23', '6'], rights),
+      ],
+    });
+    const p2 = page({
+      number: 2,
+      rows: [header(100), figureRow(112, 'Armenia', 100, ['3', '6'], rights), figureRow(124, 'Total', 100, ['36', '50'], rights)],
+    });
+    const { tables } = buildTables([p1, p2], { tabular: [block(p1, 700, 700), block(p1, 720, 756), block(p2, 100, 124, true)], paragraphs: [] });
+    expect(tables).toHaveLength(1);
+    const t = tables[0];
+    expect(t.record).toMatchObject({ title: 'Table 5: Staff by nationality', page_start: 1, page_end: 2, header_rows: 1, rows: 6 });
+    expect(t.record.table_id).toBe('table-5-staff-by-nationality');
+    expect(t.grid.map((r) => r[0])).toEqual(['Country', 'Albania', 'Angola', 'Argentina', 'Armenia', 'Total']);
+    expect(t.checks.filter((c) => c.name === 'table-total-row').every((c) => c.ok)).toBe(true);
+  });
+
+  it('keeps two tables apart when the second has a title of its own', () => {
+    const p1 = page({ number: 1, rows: [header(720), figureRow(732, 'Albania', 100, ['1', '11'], rights), figureRow(744, 'Angola', 100, ['9', '27'], rights)] });
+    const p2 = page({
+      number: 2,
+      rows: [
+        { base: 90, cells: [{ text: 'Table 6: Another table', x: 100, bold: true, size: 11 }] },
+        header(110),
+        figureRow(122, 'Chad', 100, ['3', '6'], rights),
+        figureRow(134, 'Chile', 100, ['1', '2'], rights),
+      ],
+    });
+    const { tables } = buildTables([p1, p2], { tabular: [block(p1, 720, 744), block(p2, 90, 90, true), block(p2, 110, 134)], paragraphs: [] });
+    expect(tables.map((t) => t.record.title)).toEqual(['', 'Table 6: Another table']);
+  });
+});
