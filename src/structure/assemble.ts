@@ -126,6 +126,9 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     );
   };
 
+  /** Captions of pictures: tabular material, but no table follows them in the text. */
+  const pictureCaptions = new Set<number>();
+
   // First pass: a kind for every block.
   const kinds: Kind[] = new Array(blocks.length);
   const headingOf = new Map<number, HeadingGuess>();
@@ -153,6 +156,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
         // An unnumbered title or note right above or below a table belongs to the table.
         kinds[i] = 'tabular';
         tab[i] = true;
+        if (!(tab[i + 1] && samePage(i + 1))) pictureCaptions.add(i);
       } else if (h && (h.strong || announces)) {
         kinds[i] = 'heading';
         headingOf.set(i, h);
@@ -336,7 +340,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     }
     if (kind === 'tabular') {
       tabular.push(b);
-      afterTable = true;
+      afterTable = !pictureCaptions.has(i);
       lastLine = null;
       return;
     }

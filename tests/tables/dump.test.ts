@@ -9,8 +9,8 @@ function dump(lines: string[]) {
   const pages = textToPages(lines.join('\n')).map(layoutPage);
   const all = pages[0].lines;
   const blocks: Block[] = [
-    { lines: all.slice(0, 1), page: 1, pageStart: true },
-    { lines: all.slice(1), page: 1, pageStart: false },
+    { lines: all.slice(0, 1), page: 1, pageStart: true, spaced: true },
+    { lines: all.slice(1), page: 1, pageStart: false, spaced: true },
   ];
   return buildTables(pages, { tabular: blocks, paragraphs: [] });
 }

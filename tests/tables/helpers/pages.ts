@@ -66,7 +66,7 @@ export const hrule = (x0: number, x1: number, y: number): Rule => ({ x0, x1, y0:
 /** The page's lines between two baselines (inclusive) as one tabular block. */
 export function block(p: LaidOutPage, from: number, to: number, pageStart = false): Block {
   const lines: Line[] = p.lines.filter((l) => l.base >= from - 0.5 && l.base <= to + 0.5);
-  return { lines, page: p.number, pageStart };
+  return { lines, page: p.number, pageStart, spaced: true };
 }
 
 /** Rows of a figure table: label at x, figures right-aligned at the given edges. */
