@@ -1,0 +1,202 @@
+/**
+ * `report-extract extract <input...>`: expand the inputs, extract them in parallel worker threads
+ * (each page under a time limit), write each document's folder atomically, print one line per
+ * failure and a summary table. One bad input never stops the others.
+ */
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { checkWritable, removeStaleTemps, writeDocument, type Format } from '../export/write.js';
+import { EXIT, failureLine, fsProblem, OutputError, toFailure, UsageError, type Failure } from './errors.js';
+import { assignDocIds, expandInputs } from './inputs.js';
+import { runPool, type Outcome, type PoolJob } from './pool.js';
+import { Progress } from './progress.js';
+import { formatSummary, type SummaryRow } from './summary.js';
+
+export const DEFAULTS = {
+  out: 'output',
+  pageTimeoutSeconds: 60,
+  maxPages: 5000,
+  heapMb: 3072,
+};
+
+export const EXTRACT_USAGE = `Usage: report-extract extract <input...> [options]
+
+Extracts numbered paragraphs, headings, footnotes, boxes, lists and tables from reports.
+Inputs are .pdf files or .txt text dumps, folders (searched recursively for .pdf and .txt files)
+and glob patterns (quote them: 'reports/**/*.pdf'). Each document is written to DIR/<doc-id>/,
+where <doc-id> is the file name without its extension; when two inputs share one, the later gets
+the extension appended (report.txt after report.pdf -> report-txt).
+
+Options:
+  -o, --out DIR           output folder (default: ${DEFAULTS.out})
+  --format LIST           csv,json (default); report.json is always written
+  --ocr MODE              auto (default): OCR pages without a text layer; always; never
+  --password PW           password for encrypted PDFs (an empty user password needs none)
+  --profile NAME|FILE     report-family profile (default: detected)
+  -j, --jobs N            documents extracted in parallel (default: the number of CPUs, ${availableParallelism()})
+  --page-timeout S        give up on a document when opening it or reading one page takes longer
+                          than S seconds (default: ${DEFAULTS.pageTimeoutSeconds}; 0: no limit)
+  --max-pages N           refuse documents with more than N pages (default: ${DEFAULTS.maxPages}; 0: no limit)
+  -q, --quiet             print failures only: no progress bar, notes or summary table
+  --debug                 print stack traces and library messages
+  -h, --help              show this help
+
+Output: a progress bar on stderr when it is a terminal, one line per failed input
+("error: <file>: <problem>"), and a summary table at the end. Nothing goes to stdout.
+
+Exit codes:
+  0  every input was extracted (validation warnings included)
+  1  at least one input failed; every other input was still extracted
+  2  usage error (unknown option, bad value, no input); nothing was read
+  3  the output folder cannot be written; nothing was read
+  130  interrupted; unfinished output folders were removed`;
+
+interface ExtractSettings {
+  out: string;
+  formats: Format[];
+  ocr: 'auto' | 'always' | 'never';
+  password?: string;
+  profile?: string;
+  jobs: number;
+  pageTimeoutMs: number;
+  maxPages: number;
+  quiet: boolean;
+  debug: boolean;
+}
+
+function positiveInt(name: string, v: string | undefined, def: number, allowZero: boolean): number {
+  if (v === undefined) return def;
+  if (!/^\d+$/.test(v.trim()) || (!allowZero && Number(v) === 0)) throw new UsageError(`extract: --${name} must be a whole number${allowZero ? ' (0: no limit)' : ' of at least 1'}, not "${v}"`);
+  return Number(v);
+}
+
+function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: string[]; help: boolean } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o', default: DEFAULTS.out },
+      format: { type: 'string', default: 'csv,json' },
+      profile: { type: 'string' },
+      password: { type: 'string' },
+      ocr: { type: 'string', default: 'auto' },
+      jobs: { type: 'string', short: 'j' },
+      'page-timeout': { type: 'string' },
+      'max-pages': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      debug: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const formats = values.format.split(',').map((f) => f.trim()) as Format[];
+  if (!values.help) {
+    if (formats.some((f) => f !== 'csv' && f !== 'json')) throw new UsageError(`extract: unknown format in --format ${values.format} (use csv, json or csv,json)`);
+    if (!['auto', 'always', 'never'].includes(values.ocr)) throw new UsageError(`extract: --ocr must be auto, always or never, not "${values.ocr}"`);
+    if (!values.out.trim()) throw new UsageError('extract: --out must name a folder');
+  }
+  const timeout = values['page-timeout'];
+  if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout.trim()) && Number(timeout) >= 0)) {
+    throw new UsageError(`extract: --page-timeout must be a number of seconds (0: no limit), not "${timeout}"`);
+  }
+  return {
+    help: values.help,
+    inputs: positionals,
+    settings: {
+      out: values.out,
+      formats,
+      ocr: values.ocr as ExtractSettings['ocr'],
+      password: values.password,
+      profile: values.profile,
+      jobs: positiveInt('jobs', values.jobs, availableParallelism(), false),
+      pageTimeoutMs: timeout === undefined ? DEFAULTS.pageTimeoutSeconds * 1000 : Math.round(Number(timeout) * 1000),
+      maxPages: positiveInt('max-pages', values['max-pages'], DEFAULTS.maxPages, true),
+      quiet: values.quiet,
+      debug: values.debug,
+    },
+  };
+}
+
+export async function extractCommand(argv: string[]): Promise<number> {
+  const { settings: s, inputs: args, help } = parseSettings(argv);
+  if (help) {
+    process.stdout.write(EXTRACT_USAGE + '\n');
+    return EXIT.ok;
+  }
+  if (!args.length) throw new UsageError('extract: no input given');
+  const t0 = performance.now();
+
+  try {
+    await checkWritable(s.out);
+  } catch (e) {
+    throw new OutputError(`cannot write to the output folder ${s.out}: ${fsProblem(e) ?? (e as Error).message}`);
+  }
+  await removeStaleTemps(s.out);
+
+  const inputs = assignDocIds(await expandInputs(args));
+  const progress = new Progress(inputs.filter((i) => !i.error).length, s.quiet);
+  const say = (line: string) => (s.quiet ? undefined : progress.log(line));
+  const rows: SummaryRow[] = inputs.map((i) => ({ file: i.file, docId: i.docId, status: 'pending', ok: false }));
+  let failed = 0;
+
+  const fail = (index: number, f: Failure) => {
+    failed++;
+    rows[index].status = `FAILED (${f.code})`;
+    rows[index].ok = false;
+    progress.log(failureLine(inputs[index].file, f));
+    if (s.debug && f.stack) progress.log(f.stack);
+  };
+  inputs.forEach((i, n) => i.error && fail(n, i.error));
+  inputs.forEach((i) => i.renamed && say(`note: ${i.file}: ${i.renamed}`));
+
+  const jobs: PoolJob[] = inputs.flatMap((i, index) =>
+    i.error ? [] : [{ index, file: i.file, opts: { docId: i.docId, profile: s.profile, password: s.password, ocr: s.ocr, maxPages: s.maxPages || undefined } }],
+  );
+  const started = new Map<number, number>();
+  const onOutcome = async (job: PoolJob, o: Outcome) => {
+    const row = rows[job.index];
+    const seconds = () => (performance.now() - (started.get(job.index) ?? t0)) / 1000;
+    if (!o.ok) {
+      row.seconds = seconds();
+      fail(job.index, o.failure);
+      progress.fileDone(job.index);
+      return;
+    }
+    const doc = o.doc;
+    const input = inputs[job.index];
+    if (input.renamed) (doc.warnings ??= []).push({ code: 'doc-id-renamed', message: input.renamed });
+    try {
+      await writeDocument(s.out, doc, s.formats);
+    } catch (e) {
+      row.seconds = seconds();
+      fail(job.index, { code: 'write-failed', message: `cannot write its output folder: ${fsProblem(e) ?? (e as Error).message}`, stack: (e as Error).stack });
+      progress.fileDone(job.index);
+      return;
+    }
+    const warnings = doc.warnings?.length ?? 0;
+    Object.assign(row, {
+      pages: doc.source.pages,
+      paragraphs: doc.paragraphs.length,
+      tables: doc.tables.length,
+      failedChecks: doc.checks.filter((c) => !c.ok).length,
+      seconds: seconds(),
+      status: warnings ? `ok, ${warnings} warning${warnings === 1 ? '' : 's'}` : 'ok',
+      ok: true,
+    });
+    progress.fileDone(job.index);
+  };
+
+  await runPool(jobs, s.jobs, { pageTimeoutMs: s.pageTimeoutMs, heapMb: DEFAULTS.heapMb }, {
+    debug: s.debug,
+    onStart: (job) => started.set(job.index, performance.now()),
+    onStage: (job, stage, page, total) => {
+      if (stage === 'page' && page && total) progress.update(job.index, page - 1, total);
+    },
+    onOutcome: (job, o) =>
+      onOutcome(job, o).catch((e) => {
+        fail(job.index, toFailure(e));
+      }),
+  });
+  progress.clear();
+  if (!s.quiet) process.stderr.write(formatSummary(rows, (performance.now() - t0) / 1000));
+  return failed ? EXIT.inputFailed : EXIT.ok;
+}
