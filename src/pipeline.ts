@@ -10,7 +10,7 @@ import type { LoadWarning } from './load/errors.js';
 import { identifyInput } from './load/input.js';
 import { pdfFacts, readPdfSafely } from './load/pdf-safe.js';
 import { textToPages } from './load/text.js';
-import { checkTextLayer, hasTextLayer, type OcrMode } from './load/text-layer.js';
+import { checkTextLayer, withoutTextLayer, type OcrMode, type PageWithoutText } from './load/text-layer.js';
 import type { ExtractedDocument } from './model/document.js';
 import type { Page } from './model/page.js';
 import { detectProfile, loadProfile, type Profile } from './profiles/profile.js';
@@ -42,7 +42,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   const warnings: LoadWarning[] = [];
   const ocr = opts.ocr ?? 'auto';
   /** Pages without a text layer: the page-level signal OCR plugs into. */
-  const withoutText: number[] = [];
+  const withoutText: PageWithoutText[] = [];
   const timings: Record<string, number> = {};
   const laid: LaidOutPage[] = [];
   const tLoad = performance.now();
@@ -57,7 +57,8 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     const pdf = readPdfSafely(new Uint8Array(data), { password: opts.password, maxPages: opts.maxPages, onStage: opts.onStage, warnings, facts });
     for await (const { page, total } of pdf) {
       // An OCR engine replaces `page` here when ocrWanted(page, ocr) (load/text-layer.ts).
-      if (!hasTextLayer(page)) withoutText.push(page.number);
+      const missing = withoutTextLayer(page);
+      if (missing) withoutText.push(missing);
       take(page, total);
     }
     checkTextLayer(withoutText, laid.length, ocr, false, warnings);

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkWritable, removeStaleTemps, writeDocument, type Format } from '../export/write.js';
+import { precheckFile } from '../load/input.js';
 import { EXIT, failureLine, fsProblem, OutputError, toFailure, UsageError, type Failure } from './errors.js';
 import { assignDocIds, expandInputs } from './inputs.js';
 import { runPool, type Outcome, type PoolJob } from './pool.js';
@@ -133,6 +134,12 @@ export async function extractCommand(argv: string[]): Promise<number> {
   await removeStaleTemps(s.out);
 
   const inputs = assignDocIds(await expandInputs(args));
+  // Files whose first bytes already say they cannot be read fail here, without a worker.
+  for (const i of inputs) {
+    if (i.error) continue;
+    const refused = await precheckFile(i.file).catch((e: unknown) => e);
+    if (refused) i.error = toFailure(refused);
+  }
   const progress = new Progress(inputs.filter((i) => !i.error).length, s.quiet);
   const say = (line: string) => (s.quiet ? undefined : progress.log(line));
   const rows: SummaryRow[] = inputs.map((i) => ({ file: i.file, docId: i.docId, status: 'pending', ok: false }));

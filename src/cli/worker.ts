@@ -38,10 +38,8 @@ console.error = drop;
 console.debug = drop;
 
 const { extractFile } = await import('../pipeline.js');
-// pdf.js loads its parser ("fake worker") on the first getDocument; load it now, before the page
-// clock starts, so opening the first document is not charged for it.
-const pdfjsWorkerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(pdfjsWorkerModule);
+// pdf.js loads its parser ("fake worker") on the first getDocument; worker-boot.mjs has loaded it
+// already, so opening the first document is not charged for it.
 
 port.on('message', async (msg: JobMessage) => {
   if (msg.type !== 'job') return;

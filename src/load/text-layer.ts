@@ -30,15 +30,29 @@ export function pageRanges(pages: number[]): string {
   return out.join(', ');
 }
 
+/** A page that has no text layer, and whether it shows images (a scan) or nothing (blank). */
+export interface PageWithoutText {
+  page: number;
+  images: boolean;
+}
+
+export function withoutTextLayer(page: Page): PageWithoutText | null {
+  return hasTextLayer(page) ? null : { page: page.number, images: page.images.length > 0 };
+}
+
 /**
  * After all pages are read: fail when no page has text, warn about the pages without one.
- * `withoutText` are the pages that still have no text layer (after OCR, if any ran).
+ * `missing` are the pages that still have no text layer (after OCR, if any ran).
  */
-export function checkTextLayer(withoutText: number[], pages: number, mode: OcrMode, ocrAvailable: boolean, warnings: LoadWarning[]): void {
-  if (!withoutText.length) return;
+export function checkTextLayer(missing: PageWithoutText[], pages: number, mode: OcrMode, ocrAvailable: boolean, warnings: LoadWarning[]): void {
+  if (!missing.length) return;
   const why = mode === 'never' ? 'OCR is disabled (--ocr never)' : ocrAvailable ? 'OCR found no text on them' : 'OCR is not available in this build';
-  if (withoutText.length === pages) {
-    throw new LoadError('no-text-layer', `no text layer on ${pages === 1 ? 'its only page' : `any of its ${pages} pages`} (a scanned or image-only PDF) and ${why}`);
+  const scans = missing.filter((p) => p.images).length;
+  const what = scans === missing.length ? 'images only' : scans ? 'images only or blank' : 'blank';
+  if (missing.length === pages) {
+    const kind = scans ? 'a scanned or image-only PDF' : 'its pages are blank';
+    throw new LoadError('no-text-layer', `no text layer on ${pages === 1 ? 'its only page' : `any of its ${pages} pages`} (${kind}) and ${why}`);
   }
-  warnings.push({ code: 'no-text-layer', message: `${withoutText.length} of ${pages} pages have no text layer (images only or blank: ${pageRanges(withoutText)}) and ${why}`, pages: withoutText });
+  const list = missing.map((p) => p.page);
+  warnings.push({ code: 'no-text-layer', message: `${missing.length} of ${pages} pages have no text layer (${what}: ${pageRanges(list)}) and ${why}`, pages: list });
 }
