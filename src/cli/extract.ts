@@ -3,6 +3,7 @@
  * (each page under a time limit), write each document's folder atomically, print one line per
  * failure and a summary table. One bad input never stops the others.
  */
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checkWritable, removeStaleTemps, writeDocument, type Format } from '../export/write.js';
@@ -38,6 +39,7 @@ Options:
   --page-timeout S        give up on a document when opening it or reading one page takes longer
                           than S seconds (default: ${DEFAULTS.pageTimeoutSeconds}; 0: no limit)
   --max-pages N           refuse documents with more than N pages (default: ${DEFAULTS.maxPages}; 0: no limit)
+  --summary FILE          also write the summary as JSON to FILE (one entry per input)
   -q, --quiet             print failures only: no progress bar, notes or summary table
   --debug                 print stack traces and library messages
   -h, --help              show this help
@@ -63,6 +65,7 @@ interface ExtractSettings {
   maxPages: number;
   quiet: boolean;
   debug: boolean;
+  summary?: string;
 }
 
 function positiveInt(name: string, v: string | undefined, def: number, allowZero: boolean): number {
@@ -84,6 +87,7 @@ function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: str
       jobs: { type: 'string', short: 'j' },
       'page-timeout': { type: 'string' },
       'max-pages': { type: 'string' },
+      summary: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -113,6 +117,7 @@ function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: str
       maxPages: positiveInt('max-pages', values['max-pages'], DEFAULTS.maxPages, true),
       quiet: values.quiet,
       debug: values.debug,
+      summary: values.summary,
     },
   };
 }
@@ -145,8 +150,10 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const rows: SummaryRow[] = inputs.map((i) => ({ file: i.file, docId: i.docId, status: 'pending', ok: false }));
   let failed = 0;
 
+  const failures = new Map<number, Failure>();
   const fail = (index: number, f: Failure) => {
     failed++;
+    failures.set(index, f);
     rows[index].status = `FAILED (${f.code})`;
     rows[index].ok = false;
     progress.log(failureLine(inputs[index].file, f));
@@ -204,6 +211,31 @@ export async function extractCommand(argv: string[]): Promise<number> {
       }),
   });
   progress.clear();
-  if (!s.quiet) process.stderr.write(formatSummary(rows, (performance.now() - t0) / 1000));
-  return failed ? EXIT.inputFailed : EXIT.ok;
+  const wall = (performance.now() - t0) / 1000;
+  if (!s.quiet) process.stderr.write(formatSummary(rows, wall));
+  const code = failed ? EXIT.inputFailed : EXIT.ok;
+  if (s.summary) {
+    const json = {
+      exit_code: code,
+      seconds: Math.round(wall * 1000) / 1000,
+      inputs: rows.map((r, i) => ({
+        file: r.file,
+        doc_id: r.docId ?? null,
+        ok: r.ok,
+        status: r.status,
+        pages: r.pages ?? null,
+        paragraphs: r.paragraphs ?? null,
+        tables: r.tables ?? null,
+        failed_checks: r.failedChecks ?? null,
+        seconds: r.seconds === undefined ? null : Math.round(r.seconds * 1000) / 1000,
+        error: failures.has(i) ? { code: failures.get(i)!.code, message: failures.get(i)!.message, page: failures.get(i)!.page ?? null } : null,
+      })),
+    };
+    try {
+      await writeFile(s.summary, JSON.stringify(json, null, 2) + '\n');
+    } catch (e) {
+      progress.log(`error: cannot write the summary ${s.summary}: ${fsProblem(e) ?? (e as Error).message}`);
+    }
+  }
+  return code;
 }

@@ -56,7 +56,7 @@ export function decodeText(d: Uint8Array): DecodedText {
   const why = `not valid UTF-8 (byte ${hex(d[firstBad])} at offset ${firstBad})`;
   if (c1 >= 0) {
     return {
-      text: new TextDecoder('windows-1252').decode(d),
+      text: decodeWindows1252(d),
       encoding: 'windows-1252',
       detected: `${why}; bytes 0x80–0x9F occur (first ${hex(d[c1])} at offset ${c1}), so Windows-1252 was assumed`,
       assumed: true,
@@ -68,6 +68,17 @@ export function decodeText(d: Uint8Array): DecodedText {
     detected: `${why}; no bytes 0x80–0x9F, so ISO-8859-1 (Latin-1) was assumed (the same as Windows-1252 for these bytes)`,
     assumed: true,
   };
+}
+
+/**
+ * Windows-1252 by table: Node 20's TextDecoder('windows-1252') decodes 0x80–0x9F as Latin-1 C1
+ * controls (it drops €, curly quotes and dashes), so it cannot be used.
+ */
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+export function decodeWindows1252(d: Uint8Array): string {
+  const latin = Buffer.from(d.buffer, d.byteOffset, d.length).toString('latin1');
+  return latin.replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]);
 }
 
 function decodeUtf8Lenient(d: Uint8Array): string {

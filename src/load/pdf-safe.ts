@@ -127,17 +127,25 @@ export async function* readPdfSafely(data: Uint8Array, opts: SafePdfOptions): As
   let doc: PDFDocumentProxy | undefined;
   try {
     opts.onStage?.('open');
+    let passwordUsed = opts.password !== undefined;
     try {
-      doc = await openPdf(data, { password: opts.password, verbosity: VerbosityLevel.WARNINGS });
+      doc = await openPdf(passwordUsed ? data.slice() : data, { password: opts.password, verbosity: VerbosityLevel.WARNINGS });
     } catch (e) {
-      throw openError(e, facts, opts.password !== undefined);
+      // --password applies to a whole batch: a file that opens without one still opens.
+      if (!passwordUsed || (e as { name?: string }).name !== 'PasswordException') throw openError(e, facts, passwordUsed);
+      try {
+        doc = await openPdf(data, { verbosity: VerbosityLevel.WARNINGS });
+        passwordUsed = false;
+      } catch {
+        throw openError(e, facts, true);
+      }
     }
     const total = doc.numPages;
     if (!total) throw new LoadError('damaged', 'damaged PDF: it has no pages');
     if (opts.maxPages && total > opts.maxPages) {
       throw new LoadError('too-many-pages', `has ${total} pages, more than the limit of ${opts.maxPages} (raise it with --max-pages)`);
     }
-    if (facts.encrypted) opts.warnings.push({ code: 'encrypted', message: opts.password !== undefined ? 'encrypted PDF, opened with the password given' : 'encrypted PDF with an empty user password, opened without one' });
+    if (facts.encrypted) opts.warnings.push({ code: 'encrypted', message: passwordUsed ? 'encrypted PDF, opened with the password given' : 'encrypted PDF with an empty user password, opened without one' });
     let n = 0;
     const pages = readPdfPages(doc, 1, total, (p) => {
       n = p;
