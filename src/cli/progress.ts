@@ -27,7 +27,7 @@ export class Progress {
   fileDone(index: number): void {
     this.filesDone++;
     const p = this.pages.get(index);
-    if (p) p.finished = true;
+    if (p) Object.assign(p, { finished: true, done: p.total });
     else this.pages.set(index, { done: 0, total: 0, finished: true });
     this.draw(true);
   }

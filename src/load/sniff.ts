@@ -97,9 +97,16 @@ export function utf16Order(d: Uint8Array): 'le' | 'be' | null {
     if (d[i + 1] === 0) zeroOdd++;
   }
   const pairs = n / 2;
-  if (zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.02) return 'le';
-  if (zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.02) return 'be';
-  return null;
+  const order = zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.02 ? 'le' : zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.02 ? 'be' : null;
+  // The zero bytes must also decode to text: few control characters, no invalid code units.
+  if (!order) return null;
+  const text = new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be').decode(d.subarray(0, n));
+  let bad = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c)) bad++;
+  }
+  return bad <= text.length * 0.01 ? order : null;
 }
 
 /**

@@ -21,7 +21,7 @@ export interface CliResult {
 }
 
 /** Run `report-extract ...args` (through tsx, as `npm run extract` does) and collect its output. */
-export function cli(args: string[], opts: { cwd?: string; timeoutMs?: number; onStderr?: (chunk: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<CliResult> {
+export function cli(args: string[], opts: { cwd?: string; timeoutMs?: number; onSpawn?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'src/cli/main.ts'), ...args], {
@@ -32,10 +32,8 @@ export function cli(args: string[], opts: { cwd?: string; timeoutMs?: number; on
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      opts.onStderr?.(d, child);
-    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    opts.onSpawn?.(child);
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
