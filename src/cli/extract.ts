@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { checkWritable, removeStaleTemps, writeDocument, type Format } from '../export/write.js';
+import { checkWritable, removeStaleTemps } from '../export/folders.js';
 import { precheckFile } from '../load/input.js';
 import { EXIT, failureLine, fsProblem, OutputError, toFailure, UsageError, type Failure } from './errors.js';
 import { assignDocIds, expandInputs } from './inputs.js';
@@ -56,7 +56,7 @@ Exit codes:
 
 interface ExtractSettings {
   out: string;
-  formats: Format[];
+  formats: ('csv' | 'json')[];
   ocr: 'auto' | 'always' | 'never';
   password?: string;
   profile?: string;
@@ -93,7 +93,7 @@ function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: str
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const formats = values.format.split(',').map((f) => f.trim()) as Format[];
+  const formats = values.format.split(',').map((f) => f.trim()) as ExtractSettings['formats'];
   if (!values.help) {
     if (formats.some((f) => f !== 'csv' && f !== 'json')) throw new UsageError(`extract: unknown format in --format ${values.format} (use csv, json or csv,json)`);
     if (!['auto', 'always', 'never'].includes(values.ocr)) throw new UsageError(`extract: --ocr must be auto, always or never, not "${values.ocr}"`);
@@ -163,39 +163,28 @@ export async function extractCommand(argv: string[]): Promise<number> {
   inputs.forEach((i) => i.renamed && say(`note: ${i.file}: ${i.renamed}`));
 
   const jobs: PoolJob[] = inputs.flatMap((i, index) =>
-    i.error ? [] : [{ index, file: i.file, opts: { docId: i.docId, profile: s.profile, password: s.password, ocr: s.ocr, maxPages: s.maxPages || undefined } }],
+    i.error
+      ? []
+      : [
+          {
+            index,
+            file: i.file,
+            opts: { docId: i.docId, profile: s.profile, password: s.password, ocr: s.ocr, maxPages: s.maxPages || undefined },
+            out: s.out,
+            formats: s.formats,
+            renamed: i.renamed,
+          },
+        ],
   );
   const started = new Map<number, number>();
-  const onOutcome = async (job: PoolJob, o: Outcome) => {
+  const onOutcome = (job: PoolJob, o: Outcome) => {
     const row = rows[job.index];
-    const seconds = () => (performance.now() - (started.get(job.index) ?? t0)) / 1000;
-    if (!o.ok) {
-      row.seconds = seconds();
-      fail(job.index, o.failure);
-      progress.fileDone(job.index);
-      return;
+    row.seconds = (performance.now() - (started.get(job.index) ?? t0)) / 1000;
+    if (!o.ok) fail(job.index, o.failure);
+    else {
+      const { pages, paragraphs, tables, failedChecks, warnings } = o.stats;
+      Object.assign(row, { pages, paragraphs, tables, failedChecks, status: warnings ? `ok, ${warnings} warning${warnings === 1 ? '' : 's'}` : 'ok', ok: true });
     }
-    const doc = o.doc;
-    const input = inputs[job.index];
-    if (input.renamed) (doc.warnings ??= []).push({ code: 'doc-id-renamed', message: input.renamed });
-    try {
-      await writeDocument(s.out, doc, s.formats);
-    } catch (e) {
-      row.seconds = seconds();
-      fail(job.index, { code: 'write-failed', message: `cannot write its output folder: ${fsProblem(e) ?? (e as Error).message}`, stack: (e as Error).stack });
-      progress.fileDone(job.index);
-      return;
-    }
-    const warnings = doc.warnings?.length ?? 0;
-    Object.assign(row, {
-      pages: doc.source.pages,
-      paragraphs: doc.paragraphs.length,
-      tables: doc.tables.length,
-      failedChecks: doc.checks.filter((c) => !c.ok).length,
-      seconds: seconds(),
-      status: warnings ? `ok, ${warnings} warning${warnings === 1 ? '' : 's'}` : 'ok',
-      ok: true,
-    });
     progress.fileDone(job.index);
   };
 
@@ -205,10 +194,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
     onStage: (job, stage, page, total) => {
       if (stage === 'page' && page && total) progress.update(job.index, page - 1, total);
     },
-    onOutcome: (job, o) =>
-      onOutcome(job, o).catch((e) => {
-        fail(job.index, toFailure(e));
-      }),
+    onOutcome,
   });
   progress.clear();
   const wall = (performance.now() - t0) / 1000;

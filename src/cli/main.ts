@@ -4,10 +4,9 @@
  * Data goes to files and stdout; progress and messages go to stderr.
  */
 import { createRequire } from 'node:module';
-import { removeActiveTemps } from '../export/write.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { EXTRACT_USAGE, extractCommand } from './extract.js';
-import { killAllWorkers } from './pool.js';
+import { stopAll } from './pool.js';
 
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
@@ -56,10 +55,13 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Ctrl-C / kill: stop the workers, remove unfinished output folders, exit 130 / 143. */
 function onSignal(signal: NodeJS.Signals): void {
-  killAllWorkers();
-  removeActiveTemps();
-  process.stderr.write(`\nreport-extract: interrupted (${signal}); unfinished output folders were removed\n`);
-  process.exit(signal === 'SIGINT' ? 130 : 143);
+  const exit = () => {
+    process.stderr.write(`\nreport-extract: interrupted (${signal}); unfinished output folders were removed\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  // Stopping the workers takes milliseconds; never let it hold up the exit.
+  setTimeout(exit, 3000).unref();
+  void stopAll().finally(exit);
 }
 
 /** Run as the program (bin/report-extract.js or `tsx src/cli/main.ts`). */

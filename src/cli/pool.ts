@@ -1,14 +1,15 @@
 /**
- * Documents in parallel: a fixed number of worker threads (--jobs), each extracting one document
- * at a time. The main thread is the watchdog: every stage the worker reports (opening the file,
- * each page, the structure stage) must end within its limit, or the worker is terminated — which
- * stops even a pdf.js loop that never yields — and the document fails with a message naming the
- * page. A worker that runs out of memory or dies is replaced; the batch goes on.
+ * Documents in parallel: a fixed number of worker threads (--jobs), each extracting and writing
+ * one document at a time. The main thread is the watchdog: every stage a worker reports (opening
+ * the file, each page, the structure stage, writing) must end within its limit, or the worker is
+ * terminated — which stops even a pdf.js loop that never yields — its half-written folders are
+ * removed, and the document fails with a message naming the page. A worker that runs out of
+ * memory or dies is replaced; the batch goes on.
  */
 import { Worker } from 'node:worker_threads';
-import type { ExtractedDocument } from '../model/document.js';
+import { TempRegistry } from '../export/folders.js';
 import type { Failure } from './errors.js';
-import type { JobMessage, WorkerMessage } from './worker.js';
+import type { DocStats, JobMessage, Stage, WorkerMessage } from './worker.js';
 
 export interface PoolLimits {
   /** Time limit for opening a document and for each page, in ms (0: none). */
@@ -21,16 +22,23 @@ export interface PoolJob {
   index: number;
   file: string;
   opts: JobMessage['opts'];
+  out: string;
+  formats: JobMessage['formats'];
+  renamed?: string;
 }
 
-export type Outcome = { ok: true; doc: ExtractedDocument } | { ok: false; failure: Failure };
+export type Outcome = { ok: true; stats: DocStats } | { ok: false; failure: Failure };
 
-export type StageListener = (job: PoolJob, stage: 'open' | 'page' | 'structure', page?: number, total?: number) => void;
+export type StageListener = (job: PoolJob, stage: Stage, page?: number, total?: number) => void;
 
 const bootUrl = new URL('./worker-boot.mjs', import.meta.url);
 const entryUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
 const secs = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+
+/** Temporary folders of writes in progress in any worker, with the job that owns each. */
+const temps = new TempRegistry();
+const tempOwner = new Map<string, number>();
 
 /** One worker thread, started lazily and replaced after a timeout or a crash. */
 class Slot {
@@ -56,7 +64,6 @@ class Slot {
       const onMsg = (m: WorkerMessage) => {
         if (m.type === 'ready') {
           w.off('message', onMsg);
-          w.off('error', reject);
           resolve();
         }
       };
@@ -73,11 +80,11 @@ class Slot {
       else await this.ready;
       onStart?.(job);
     } catch (e) {
-      this.kill();
+      await this.kill();
       return { ok: false, failure: { code: 'internal', message: `internal error: the extraction worker did not start (${(e as Error).message})`, stack: (e as Error).stack } };
     }
     const w = this.worker!;
-    return new Promise<Outcome>((resolve) => {
+    const outcome = await new Promise<{ o: Outcome; dead: boolean }>((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       let where = 'reading the file';
       let settled = false;
@@ -88,8 +95,7 @@ class Slot {
         w.off('message', onMsg);
         w.off('error', onError);
         w.off('exit', onExit);
-        if (dead) this.kill();
-        resolve(o);
+        resolve({ o, dead });
       };
       const arm = (ms: number, what: string) => {
         clearTimeout(timer);
@@ -104,18 +110,22 @@ class Slot {
       let pages = 0;
       const onMsg = (m: WorkerMessage) => {
         if (m.type === 'ready' || m.id !== job.index) return;
-        if (m.type === 'stage') {
-          if (m.stage === 'open') arm(limit, 'opening the PDF');
-          else if (m.stage === 'page') {
-            pages = m.total ?? pages;
-            arm(limit, `page ${m.page} of ${m.total}`);
+        if (m.type === 'temp') {
+          if (m.active) {
+            temps.add(m.folder, m.restoreAs);
+            tempOwner.set(m.folder, job.index);
           } else {
-            pages = m.total ?? pages;
-            // Cross-page stages grow with the document: the limit scales with its length.
-            arm(limit * Math.max(1, Math.ceil(pages / 20)), 'the structure stage');
+            temps.remove(m.folder);
+            tempOwner.delete(m.folder);
           }
+        } else if (m.type === 'stage') {
+          pages = m.total ?? pages;
+          if (m.stage === 'open') arm(limit, 'opening the PDF');
+          else if (m.stage === 'page') arm(limit, `page ${m.page} of ${m.total}`);
+          // Whole-document stages grow with the document: their limit scales with its length.
+          else arm(limit * Math.max(1, Math.ceil(pages / 20)), m.stage === 'write' ? 'writing the output' : 'the structure stage');
           onStage?.(job, m.stage, m.page, m.total);
-        } else if (m.type === 'done') finish({ ok: true, doc: m.doc });
+        } else if (m.type === 'done') finish({ ok: true, stats: m.stats });
         else if (m.type === 'failed') finish({ ok: false, failure: m.failure });
       };
       const onError = (e: Error & { code?: string }) => {
@@ -130,16 +140,31 @@ class Slot {
       w.on('error', onError);
       w.on('exit', onExit);
       arm(limit, 'reading the file');
-      w.postMessage({ type: 'job', id: job.index, file: job.file, opts: job.opts } satisfies JobMessage);
+      w.postMessage({ type: 'job', id: job.index, file: job.file, opts: job.opts, out: job.out, formats: job.formats, renamed: job.renamed } satisfies JobMessage);
     });
+    if (outcome.dead) {
+      // Stopped mid-job: undo whatever it was writing.
+      await this.kill();
+      removeTemps((owner) => owner === job.index);
+    }
+    return outcome.o;
   }
 
-  kill(): void {
+  async kill(): Promise<void> {
     const w = this.worker;
     this.worker = null;
     this.ready = null;
-    if (w) void w.terminate();
+    if (w) await w.terminate().catch(() => {});
   }
+}
+
+function removeTemps(owned: (job: number) => boolean): void {
+  temps.removeAll((folder) => {
+    const owner = tempOwner.get(folder);
+    if (owner === undefined || !owned(owner)) return false;
+    tempOwner.delete(folder);
+    return true;
+  });
 }
 
 function pageOf(what: string): number | undefined {
@@ -147,9 +172,11 @@ function pageOf(what: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+const activeSlots = new Set<Slot>();
+
 /**
- * Run `jobs` on `size` workers. `onOutcome` is awaited before that worker takes the next job (it
- * writes the output). Jobs start in order; outcomes arrive as documents finish.
+ * Run `jobs` on `size` workers. `onOutcome` is called as each document finishes (in any order);
+ * jobs start in input order.
  */
 export async function runPool(
   jobs: PoolJob[],
@@ -160,31 +187,30 @@ export async function runPool(
     onStage?: StageListener;
     /** A worker is ready and the job is sent to it (the document's clock starts). */
     onStart?: (job: PoolJob) => void;
-    onOutcome: (job: PoolJob, o: Outcome) => Promise<void> },
+    onOutcome: (job: PoolJob, o: Outcome) => void;
+  },
 ): Promise<void> {
   let next = 0;
   const slots = Array.from({ length: Math.max(1, Math.min(size, jobs.length)) }, () => new Slot(limits, Boolean(opts.debug)));
-  activeSlots.push(...slots);
+  for (const s of slots) activeSlots.add(s);
   try {
     await Promise.all(
       slots.map(async (slot) => {
         while (next < jobs.length) {
           const job = jobs[next++];
-          const o = await slot.run(job, opts.onStage, opts.onStart);
-          await opts.onOutcome(job, o);
+          opts.onOutcome(job, await slot.run(job, opts.onStage, opts.onStart));
         }
-        slot.kill();
+        await slot.kill();
       }),
     );
   } finally {
-    for (const s of slots) s.kill();
-    activeSlots.splice(0, activeSlots.length, ...activeSlots.filter((s) => !slots.includes(s)));
+    await Promise.all(slots.map((s) => s.kill()));
+    for (const s of slots) activeSlots.delete(s);
   }
 }
 
-const activeSlots: Slot[] = [];
-
-/** Stop every worker now (on SIGINT). */
-export function killAllWorkers(): void {
-  for (const s of activeSlots) s.kill();
+/** Stop every worker and undo their unfinished writes (on SIGINT / SIGTERM). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...activeSlots].map((s) => s.kill()));
+  removeTemps(() => true);
 }

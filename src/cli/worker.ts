@@ -1,25 +1,40 @@
 /**
  * The extraction worker thread: runs the pipeline for one document at a time, reports each stage
- * (so the main thread can enforce --page-timeout and draw progress) and sends back the document or
- * a one-line failure. pdf.js runs on this thread; a page that never ends is stopped by the main
- * thread terminating the worker.
+ * (so the main thread can enforce --page-timeout and draw progress), writes the document's output
+ * folder, and sends back its counts or a one-line failure. pdf.js runs on this thread; a page that
+ * never ends is stopped by the main thread terminating the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ExtractedDocument } from '../model/document.js';
 import type { ExtractOptions } from '../pipeline.js';
-import { toFailure, type Failure } from './errors.js';
+import { fsProblem, toFailure, type Failure } from './errors.js';
 
 export interface JobMessage {
   type: 'job';
   id: number;
   file: string;
   opts: Pick<ExtractOptions, 'docId' | 'profile' | 'password' | 'ocr' | 'maxPages'>;
+  out: string;
+  formats: ('csv' | 'json')[];
+  /** Why the doc-id differs from the file name (recorded in report.json). */
+  renamed?: string;
 }
+
+export interface DocStats {
+  pages: number;
+  paragraphs: number;
+  tables: number;
+  failedChecks: number;
+  warnings: number;
+}
+
+export type Stage = 'open' | 'page' | 'structure' | 'write';
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'stage'; id: number; stage: 'open' | 'page' | 'structure'; page?: number; total?: number }
-  | { type: 'done'; id: number; doc: ExtractedDocument }
+  | { type: 'stage'; id: number; stage: Stage; page?: number; total?: number }
+  /** A temporary folder appeared (restoreAs set for a previous result moved aside) or went away. */
+  | { type: 'temp'; id: number; folder: string; restoreAs: string | null; active: boolean }
+  | { type: 'done'; id: number; stats: DocStats }
   | { type: 'failed'; id: number; failure: Failure };
 
 const port = parentPort!;
@@ -38,19 +53,39 @@ console.error = drop;
 console.debug = drop;
 
 const { extractFile } = await import('../pipeline.js');
-// pdf.js loads its parser ("fake worker") on the first getDocument; worker-boot.mjs has loaded it
-// already, so opening the first document is not charged for it.
+const { writeDocument } = await import('../export/write.js');
+
+const post = (m: WorkerMessage) => port.postMessage(m);
 
 port.on('message', async (msg: JobMessage) => {
   if (msg.type !== 'job') return;
+  const id = msg.id;
   try {
-    const doc = await extractFile(msg.file, {
-      ...msg.opts,
-      onStage: (stage, page, total) => port.postMessage({ type: 'stage', id: msg.id, stage, page, total } satisfies WorkerMessage),
+    const doc = await extractFile(msg.file, { ...msg.opts, onStage: (stage, page, total) => post({ type: 'stage', id, stage, page, total }) });
+    if (msg.renamed) (doc.warnings ??= []).push({ code: 'doc-id-renamed', message: msg.renamed });
+    post({ type: 'stage', id, stage: 'write', total: doc.source.pages });
+    try {
+      await writeDocument(msg.out, doc, msg.formats, {
+        add: (folder, restoreAs) => post({ type: 'temp', id, folder, restoreAs, active: true }),
+        remove: (folder) => post({ type: 'temp', id, folder, restoreAs: null, active: false }),
+      });
+    } catch (e) {
+      const problem = fsProblem(e) ?? String((e as Error).message).split('\n')[0];
+      throw Object.assign(new Error(problem), { failure: { code: 'write-failed', message: `cannot write its output folder: ${problem}`, stack: (e as Error).stack } satisfies Failure });
+    }
+    post({
+      type: 'done',
+      id,
+      stats: {
+        pages: doc.source.pages,
+        paragraphs: doc.paragraphs.length,
+        tables: doc.tables.length,
+        failedChecks: doc.checks.filter((c) => !c.ok).length,
+        warnings: doc.warnings?.length ?? 0,
+      },
     });
-    port.postMessage({ type: 'done', id: msg.id, doc } satisfies WorkerMessage);
   } catch (e) {
-    port.postMessage({ type: 'failed', id: msg.id, failure: toFailure(e) } satisfies WorkerMessage);
+    post({ type: 'failed', id, failure: (e as { failure?: Failure }).failure ?? toFailure(e) });
   }
 });
-port.postMessage({ type: 'ready' } satisfies WorkerMessage);
+post({ type: 'ready' });

@@ -3,81 +3,34 @@
  * which replaces DIR/<doc-id> only once every file is complete, so a failed run never leaves half
  * a result.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractedDocument } from '../model/document.js';
 import { BlockSchema, CellSchema, FootnoteSchema, HeadingSchema, ParagraphSchema, TableSchema } from '../validate/schemas.js';
 import { writeRecords, writeRows } from './csv.js';
+import { localTemps, tempName, type TempListener } from './folders.js';
 import { reportJson } from './json.js';
 
 export type Format = 'csv' | 'json';
 
-/**
- * Temporary folders being written right now, removed by removeActiveTemps() on an interrupt; a
- * previous result moved aside during the swap maps to its real name, to be put back.
- */
-const activeTemps = new Map<string, string | null>();
-
-/** Remove every unfinished temporary folder at once (synchronous: for signal handlers). */
-export function removeActiveTemps(): void {
-  for (const [t, restoreAs] of activeTemps) {
-    try {
-      if (restoreAs && existsSync(t) && !existsSync(restoreAs)) renameSync(t, restoreAs);
-      else rmSync(t, { recursive: true, force: true });
-    } catch {
-      // best effort: the next run removes what is left (removeStaleTemps)
-    }
-  }
-  activeTemps.clear();
-}
-
-const TEMP = /^\..+\.(?:tmp|old)-(\d+)-\d+$/;
-
-/**
- * Remove temporary folders left in `outDir` by runs that were killed (their process is gone).
- * Folders of a run still going on (another process writing to the same folder) are kept.
- */
-export async function removeStaleTemps(outDir: string): Promise<string[]> {
-  const removed: string[] = [];
-  const names = await readdir(outDir).catch(() => [] as string[]);
-  for (const name of names) {
-    const m = TEMP.exec(name);
-    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
-    await rm(path.join(outDir, name), { recursive: true, force: true });
-    removed.push(name);
-  }
-  return removed;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM';
-  }
-}
-
-/** Create `outDir` if needed and prove a folder can be made in it (throws the fs error if not). */
-export async function checkWritable(outDir: string): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  const probe = await mkdtemp(path.join(outDir, '.write-check-'));
-  await rm(probe, { recursive: true, force: true });
-}
+export { checkWritable, removeActiveTemps, removeStaleTemps } from './folders.js';
 
 /** A doc-id must name one folder inside the output folder, never the folder itself or a parent. */
 function assertSafeId(id: string): void {
   if (!id || /^\.*$/.test(id) || /[/\\\u0000]/.test(id)) throw new Error(`unsafe doc-id ${JSON.stringify(id)}`);
 }
 
-export async function writeDocument(outDir: string, doc: ExtractedDocument, formats: Format[] = ['csv', 'json']): Promise<string> {
+/**
+ * `temps` is told about the temporary folders (by default this thread's registry; a worker thread
+ * tells the main thread, which cleans up if the worker is stopped mid-write).
+ */
+export async function writeDocument(outDir: string, doc: ExtractedDocument, formats: Format[] = ['csv', 'json'], temps: TempListener = localTemps): Promise<string> {
   assertSafeId(doc.docId);
   await mkdir(outDir, { recursive: true });
   const final = path.join(outDir, doc.docId);
-  const tmp = path.join(outDir, `.${doc.docId}.tmp-${process.pid}-${Date.now()}`);
+  const tmp = tempName(outDir, doc.docId, 'tmp');
   await rm(tmp, { recursive: true, force: true });
-  activeTemps.set(tmp, null);
+  temps.add(tmp, null);
   try {
     await mkdir(tmp, { recursive: true });
     if (formats.includes('csv')) {
@@ -95,8 +48,8 @@ export async function writeDocument(outDir: string, doc: ExtractedDocument, form
     // report.json is always written: it is the run's record (source, checks, timings).
     await writeFile(path.join(tmp, 'report.json'), JSON.stringify(reportJson(doc, formats.includes('json')), null, 2) + '\n');
     // Swap: the previous result moves aside, the new one takes its name, then the old one goes.
-    const old = path.join(outDir, `.${doc.docId}.old-${process.pid}-${Date.now()}`);
-    activeTemps.set(old, final);
+    const old = tempName(outDir, doc.docId, 'old');
+    temps.add(old, final);
     const hadOld = await rename(final, old).then(
       () => true,
       (e: { code?: string }) => {
@@ -111,12 +64,12 @@ export async function writeDocument(outDir: string, doc: ExtractedDocument, form
       throw e;
     }
     await rm(old, { recursive: true, force: true });
-    activeTemps.delete(old);
+    temps.remove(old);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
   } finally {
-    activeTemps.delete(tmp);
+    temps.remove(tmp);
   }
   return final;
 }

@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bad, cli, entries, errorLines, fixture, tempDir } from './helpers/cli.js';
+import { bad, cli, entries, errorLines, tempDir } from './helpers/cli.js';
 
 describe('a batch of files, folders and globs', () => {
   const root = tempDir('rx-batch-');
@@ -58,14 +58,6 @@ describe('a batch of files, folders and globs', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`error: ${path.join(b, 'download.pdf')}: not a PDF: it is an HTML page ("404 Not Found"), probably a failed download\n`);
     expect(entries(out)).toEqual(['notes']);
-  });
-
-  it('exits 0 when every input is extracted; --debug adds nothing on success', async () => {
-    const out = path.join(root, 'ok');
-    const r = await cli(['extract', fixture('report.txt'), bad('text-ok.pdf'), '--out', out, '--debug', '-q']);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(entries(out)).toEqual(['report', 'text-ok']);
   });
 
   it('with --debug prints the stack of an internal failure after its line', async () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { formatReport, runFuzz } from '../fuzz/run.js';
 import { bad, tempDir } from './helpers/cli.js';
 
-const CASES = Number(process.env.FUZZ_CI_CASES ?? 240);
+const CASES = Number(process.env.FUZZ_CI_CASES ?? 200);
 
 describe('fuzz (CI seed set)', () => {
   const work = tempDir('rx-fuzz-');
