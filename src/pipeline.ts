@@ -71,7 +71,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   timings.layout_ms = layoutMs;
 
   const t1 = performance.now();
-  opts.onStage?.('structure');
+  opts.onStage?.('structure', undefined, laid.length);
   const profile: Profile = opts.profile ? loadProfile(opts.profile) : detectProfile(laid.slice(0, 3).flatMap((p) => p.lines.map((l) => l.text)));
   layoutDocument(laid, profile);
   const s = assemble(laid, profile);

@@ -33,8 +33,11 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Supported files under `dir`, sorted by name at each level; unreadable sub-folders are reported. */
-async function walk(dir: string, out: Input[]): Promise<void> {
+/**
+ * Supported files under `dir`, sorted by name at each level, at most `depth` folders down; hidden
+ * files and folders are skipped; unreadable sub-folders are reported.
+ */
+async function walk(dir: string, out: Input[], depth = Infinity): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -44,9 +47,11 @@ async function walk(dir: string, out: Input[]): Promise<void> {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
-    else if (SUPPORTED.test(e.name) && !e.name.startsWith('.')) out.push({ file: p });
+    if (e.isDirectory()) {
+      if (depth > 0) await walk(p, out, depth - 1);
+    } else if (SUPPORTED.test(e.name)) out.push({ file: p });
   }
 }
 
@@ -57,7 +62,9 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
       const base = a.slice(0, a.search(/[*?]/)).replace(/[^/]*$/, '') || '.';
       const re = globToRegExp(path.normalize(a));
       const found: Input[] = [];
-      await walk(base, found);
+      // Without **, a pattern cannot match deeper than its own number of folders.
+      const rest = path.normalize(a).slice(path.normalize(base).length);
+      await walk(base, found, a.includes('**') ? Infinity : rest.split('/').filter(Boolean).length - 1);
       const files = found.filter((f) => !f.error && re.test(path.normalize(f.file)));
       if (!files.length) out.push({ file: a, error: unreadable('no .pdf or .txt file matches this pattern') });
       out.push(...files);

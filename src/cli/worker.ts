@@ -52,6 +52,12 @@ console.warn = drop;
 console.error = drop;
 console.debug = drop;
 
+// pdf.js leaves some internal promises unawaited; one may reject late (after its document was
+// destroyed, while the next one is read). That must not kill the worker and fail an unrelated
+// document: it is reported like a pdf.js warning (kept in report.json while a PDF is being read).
+// A document whose own work stalls because of it is still bounded by the main thread's watchdog.
+process.on('unhandledRejection', (reason) => console.warn(`Warning: unhandled error inside pdf.js: ${String((reason as Error)?.message ?? reason).split('\n')[0]}`));
+
 const { extractFile } = await import('../pipeline.js');
 const { writeDocument } = await import('../export/write.js');
 

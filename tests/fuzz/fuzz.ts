@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz [-- --cases N --seed S --jobs J --page-timeout S --max-pages N --batch N]`:
+ * `npm run fuzz [-- --cases N --from I --seed S --jobs J --page-timeout S --max-pages N --batch N]`:
  * thousands of mutated PDFs through the real CLI; prints the totals; exit 1 on any crash, hang,
  * internal error, bad stderr line or partial output. Not part of `npm test` (see fuzz.test.ts for
  * the CI subset).
@@ -15,6 +15,7 @@ import { formatReport, runFuzz } from './run.js';
 const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '5000' },
+    from: { type: 'string', default: '0' },
     seed: { type: 'string', default: '20240601' },
     jobs: { type: 'string', default: String(availableParallelism()) },
     'page-timeout': { type: 'string', default: '10' },
@@ -43,6 +44,7 @@ const opts = {
   inputs,
   seed: Number(values.seed),
   cases: Number(values.cases),
+  from: Number(values.from),
   batch: Number(values.batch),
   jobs: Number(values.jobs),
   pageTimeout: Number(values['page-timeout']),

@@ -20,6 +20,8 @@ export interface FuzzOptions {
   inputs: Buffer[];
   seed: number;
   cases: number;
+  /** First case index (to re-run a range that found a problem). */
+  from?: number;
   /** Cases per CLI call. */
   batch: number;
   jobs: number;
@@ -148,10 +150,12 @@ async function runBatch(o: FuzzOptions, from: number, to: number, r: FuzzReport)
 export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   const r = emptyReport();
   const t0 = performance.now();
-  for (let from = 0; from < o.cases; from += o.batch) {
-    await runBatch(o, from, Math.min(o.cases, from + o.batch), r);
+  const first = o.from ?? 0;
+  const end = first + o.cases;
+  for (let from = first; from < end; from += o.batch) {
+    await runBatch(o, from, Math.min(end, from + o.batch), r);
     r.wallSeconds = (performance.now() - t0) / 1000;
-    o.onBatch?.(Math.min(o.cases, from + o.batch), r);
+    o.onBatch?.(Math.min(end, from + o.batch) - first, r);
   }
   r.wallSeconds = (performance.now() - t0) / 1000;
   return r;
