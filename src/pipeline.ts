@@ -6,8 +6,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { layoutDocument, layoutPage, type LaidOutPage } from './layout/layout.js';
-import { openPdf, readPdfPages } from './load/pdf.js';
+import type { LoadWarning } from './load/errors.js';
+import { identifyInput } from './load/input.js';
+import { pdfFacts, readPdfSafely } from './load/pdf-safe.js';
 import { textToPages } from './load/text.js';
+import { checkTextLayer, withoutTextLayer, type OcrMode, type PageWithoutText } from './load/text-layer.js';
 import type { ExtractedDocument } from './model/document.js';
 import type { Page } from './model/page.js';
 import type { Block } from './validate/schemas.js';
@@ -22,12 +25,26 @@ export interface ExtractOptions {
   profile?: string;
   password?: string;
   onPage?: (done: number, total: number) => void;
+  /** The output folder name; default: the file name without its extension. */
+  docId?: string;
+  /** auto (default): OCR pages without a text layer; never: leave them empty. */
+  ocr?: OcrMode;
+  /** Refuse a PDF with more pages than this (default: no limit). */
+  maxPages?: number;
+  /** Called as each stage starts, so a caller can bound its time: opening, each page, structure. */
+  onStage?: (stage: 'open' | 'page' | 'structure', page?: number, total?: number) => void;
 }
 
 export async function extractFile(file: string, opts: ExtractOptions = {}): Promise<ExtractedDocument> {
   const t0 = performance.now();
   const data = await readFile(file);
-  const kind = /\.pdf$/i.test(file) || data.subarray(0, 5).toString('latin1') === '%PDF-' ? 'pdf' : 'text';
+  const input = identifyInput(file, data);
+  const facts = input.kind === 'pdf' ? pdfFacts(data) : undefined;
+  const kind = input.kind;
+  const warnings: LoadWarning[] = [];
+  const ocr = opts.ocr ?? 'auto';
+  /** Pages without a text layer: the page-level signal OCR plugs into. */
+  const withoutText: PageWithoutText[] = [];
   const timings: Record<string, number> = {};
   const laid: LaidOutPage[] = [];
   const tLoad = performance.now();
@@ -38,21 +55,25 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     layoutMs += performance.now() - t;
     opts.onPage?.(laid.length, total);
   };
-  if (kind === 'pdf') {
-    const doc = await openPdf(new Uint8Array(data), { password: opts.password });
-    try {
-      for await (const { page } of readPdfPages(doc)) take(page, doc.numPages);
-    } finally {
-      await doc.destroy();
+  if (input.kind === 'pdf') {
+    const pdf = readPdfSafely(new Uint8Array(data), { password: opts.password, maxPages: opts.maxPages, onStage: opts.onStage, warnings, facts });
+    for await (const { page, total } of pdf) {
+      // An OCR engine replaces `page` here when ocrWanted(page, ocr) (load/text-layer.ts).
+      const missing = withoutTextLayer(page);
+      if (missing) withoutText.push(missing);
+      take(page, total);
     }
+    checkTextLayer(withoutText, laid.length, ocr, false, warnings);
   } else {
-    const pages = textToPages(data.toString('utf8'));
+    const pages = textToPages(input.decoded.text);
     for (const p of pages) take(p, pages.length);
+    if (input.decoded.assumed) warnings.push({ code: 'encoding-assumed', message: `text encoding ${input.decoded.encoding} assumed: ${input.decoded.detected}` });
   }
   timings.load_and_layout_ms = performance.now() - tLoad;
   timings.layout_ms = layoutMs;
 
   const t1 = performance.now();
+  opts.onStage?.('structure', undefined, laid.length);
   const profile: Profile = opts.profile ? loadProfile(opts.profile) : detectProfile(laid.slice(0, 3).flatMap((p) => p.lines.map((l) => l.text)));
   layoutDocument(laid, profile);
   const s = assemble(laid, profile);
@@ -61,7 +82,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   const t = buildTables(laid, { tabular: s.tabular, paragraphs: s.paragraphs, furniture: profile.furniture });
   timings.tables_ms = performance.now() - tTables;
 
-  const docId = path.basename(file).replace(/\.[^.]+$/, '');
+  const docId = opts.docId ?? (path.basename(file).replace(/\.[^.]+$/, '') || 'document');
   const doc: ExtractedDocument = {
     docId,
     source: {
@@ -71,6 +92,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
       kind,
       pages: laid.length,
       pageInfo: laid.map((p) => ({ page: p.number, source: p.source, ...(p.confidence !== undefined ? { confidence: p.confidence } : {}) })),
+      ...(input.kind === 'text' ? { encoding: { name: input.decoded.encoding, detected: input.decoded.detected, assumed: input.decoded.assumed } } : { encrypted: facts!.encrypted }),
     },
     profile: profile.spec.name,
     metadata: readMetadata(laid, s.frontMatter, profile),
@@ -81,6 +103,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     tables: t.tables,
     unclassified: s.unclassified,
     checks: [],
+    warnings,
     timings,
   };
   const t2 = performance.now();

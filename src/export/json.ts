@@ -6,6 +6,7 @@ export function reportJson(doc: ExtractedDocument, withRecords: boolean): object
     doc_id: doc.docId,
     source: { ...doc.source, pageInfo: undefined, page_sources: doc.source.pageInfo },
     profile: doc.profile,
+    warnings: doc.warnings ?? [],
     metadata: doc.metadata,
     counts: {
       paragraphs: doc.paragraphs.length,

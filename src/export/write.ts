@@ -8,17 +8,31 @@ import path from 'node:path';
 import type { ExtractedDocument } from '../model/document.js';
 import { BlockSchema, CellSchema, FootnoteSchema, HeadingSchema, ParagraphSchema, TableSchema } from '../validate/schemas.js';
 import { writeRecords, writeRows } from './csv.js';
+import { localTemps, tempName, type TempListener } from './folders.js';
 import { reportJson } from './json.js';
 
 export type Format = 'csv' | 'json';
 
-export async function writeDocument(outDir: string, doc: ExtractedDocument, formats: Format[] = ['csv', 'json']): Promise<string> {
+export { checkWritable, removeActiveTemps, removeStaleTemps } from './folders.js';
+
+/** A doc-id must name one folder inside the output folder, never the folder itself or a parent. */
+function assertSafeId(id: string): void {
+  if (!id || /^\.*$/.test(id) || /[/\\\u0000]/.test(id)) throw new Error(`unsafe doc-id ${JSON.stringify(id)}`);
+}
+
+/**
+ * `temps` is told about the temporary folders (by default this thread's registry; a worker thread
+ * tells the main thread, which cleans up if the worker is stopped mid-write).
+ */
+export async function writeDocument(outDir: string, doc: ExtractedDocument, formats: Format[] = ['csv', 'json'], temps: TempListener = localTemps): Promise<string> {
+  assertSafeId(doc.docId);
   await mkdir(outDir, { recursive: true });
   const final = path.join(outDir, doc.docId);
-  const tmp = path.join(outDir, `.${doc.docId}.tmp-${process.pid}-${Date.now()}`);
+  const tmp = tempName(outDir, doc.docId, 'tmp');
   await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp, { recursive: true });
+  temps.add(tmp, null);
   try {
+    await mkdir(tmp, { recursive: true });
     if (formats.includes('csv')) {
       await writeRecords(path.join(tmp, 'paragraphs.csv'), ParagraphSchema, doc.paragraphs);
       await writeRecords(path.join(tmp, 'headings.csv'), HeadingSchema, doc.headings);
@@ -33,11 +47,29 @@ export async function writeDocument(outDir: string, doc: ExtractedDocument, form
     }
     // report.json is always written: it is the run's record (source, checks, timings).
     await writeFile(path.join(tmp, 'report.json'), JSON.stringify(reportJson(doc, formats.includes('json')), null, 2) + '\n');
-    await rm(final, { recursive: true, force: true });
-    await rename(tmp, final);
+    // Swap: the previous result moves aside, the new one takes its name, then the old one goes.
+    const old = tempName(outDir, doc.docId, 'old');
+    temps.add(old, final);
+    const hadOld = await rename(final, old).then(
+      () => true,
+      (e: { code?: string }) => {
+        if (e.code === 'ENOENT') return false;
+        throw e;
+      },
+    );
+    try {
+      await rename(tmp, final);
+    } catch (e) {
+      if (hadOld) await rename(old, final).catch(() => {});
+      throw e;
+    }
+    await rm(old, { recursive: true, force: true });
+    temps.remove(old);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    temps.remove(tmp);
   }
   return final;
 }

@@ -15,6 +15,8 @@ const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
 
 export interface PdfOpenOptions {
   password?: string;
+  /** pdf.js console verbosity (default: errors only). */
+  verbosity?: number;
 }
 
 export async function openPdf(data: Uint8Array, opts: PdfOpenOptions = {}): Promise<PDFDocumentProxy> {
@@ -26,7 +28,7 @@ export async function openPdf(data: Uint8Array, opts: PdfOpenOptions = {}): Prom
     cMapPacked: true,
     wasmUrl: path.join(pdfjsDir, 'wasm/'),
     isEvalSupported: false,
-    verbosity: VerbosityLevel.ERRORS,
+    verbosity: opts.verbosity ?? VerbosityLevel.ERRORS,
   }).promise;
 }
 
@@ -240,9 +242,10 @@ export async function readPdfPage(page: PDFPageProxy, fonts = new Map<string, Fo
 }
 
 /** Stream the pages of an open document, releasing each page's resources once read. */
-export async function* readPdfPages(doc: PDFDocumentProxy, first = 1, last = doc.numPages): AsyncGenerator<{ page: Page; proxy: PDFPageProxy }> {
+export async function* readPdfPages(doc: PDFDocumentProxy, first = 1, last = doc.numPages, onStart?: (n: number) => void): AsyncGenerator<{ page: Page; proxy: PDFPageProxy }> {
   const fonts = new Map<string, FontInfo>();
   for (let n = first; n <= last; n++) {
+    onStart?.(n);
     const proxy = await doc.getPage(n);
     const page = await readPdfPage(proxy, fonts);
     yield { page, proxy };

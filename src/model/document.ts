@@ -54,6 +54,10 @@ export interface ExtractedDocument {
     kind: 'pdf' | 'text';
     pages: number;
     pageInfo: PageInfo[];
+    /** Text dumps: the encoding the bytes were decoded with, and how it was chosen. */
+    encoding?: { name: string; detected: string; assumed: boolean };
+    /** PDFs: the file is encrypted (and was opened with the empty or the given password). */
+    encrypted?: boolean;
   };
   profile: string;
   metadata: DocumentMetadata;
@@ -64,5 +68,7 @@ export interface ExtractedDocument {
   tables: ExtractedTable[];
   unclassified: Unclassified[];
   checks: Check[];
+  /** What was repaired or assumed while reading the input (report.json `warnings`). */
+  warnings?: { code: string; message: string; pages?: number[] }[];
   timings: Record<string, number>;
 }

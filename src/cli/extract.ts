@@ -1,0 +1,227 @@
+/**
+ * `report-extract extract <input...>`: expand the inputs, extract them in parallel worker threads
+ * (each page under a time limit), write each document's folder atomically, print one line per
+ * failure and a summary table. One bad input never stops the others.
+ */
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { checkWritable, removeStaleTemps } from '../export/folders.js';
+import { precheckFile } from '../load/input.js';
+import { EXIT, failureLine, fsProblem, OutputError, toFailure, UsageError, type Failure } from './errors.js';
+import { assignDocIds, expandInputs } from './inputs.js';
+import { runPool, type Outcome, type PoolJob } from './pool.js';
+import { Progress } from './progress.js';
+import { formatSummary, type SummaryRow } from './summary.js';
+
+export const DEFAULTS = {
+  out: 'output',
+  pageTimeoutSeconds: 60,
+  maxPages: 5000,
+  heapMb: 3072,
+};
+
+export const EXTRACT_USAGE = `Usage: report-extract extract <input...> [options]
+
+Extracts numbered paragraphs, headings, footnotes, boxes, lists and tables from reports.
+Inputs are .pdf files or .txt text dumps, folders (searched recursively for .pdf and .txt files)
+and glob patterns (quote them: 'reports/**/*.pdf'). Each document is written to DIR/<doc-id>/,
+where <doc-id> is the file name without its extension; when two inputs share one, the later gets
+the extension appended (report.txt after report.pdf -> report-txt).
+
+Options:
+  -o, --out DIR           output folder (default: ${DEFAULTS.out})
+  --format LIST           csv,json (default); report.json is always written
+  --ocr MODE              auto (default): OCR pages without a text layer; always; never
+  --password PW           password for encrypted PDFs (an empty user password needs none)
+  --profile NAME|FILE     report-family profile (default: detected)
+  -j, --jobs N            documents extracted in parallel (default: the number of CPUs, ${availableParallelism()})
+  --page-timeout S        give up on a document when opening it or reading one page takes longer
+                          than S seconds (default: ${DEFAULTS.pageTimeoutSeconds}; 0: no limit)
+  --max-pages N           refuse documents with more than N pages (default: ${DEFAULTS.maxPages}; 0: no limit)
+  --summary FILE          also write the summary as JSON to FILE (one entry per input)
+  -q, --quiet             print failures only: no progress bar, notes or summary table
+  --debug                 print stack traces and library messages
+  -h, --help              show this help
+
+Output: a progress bar on stderr when it is a terminal, one line per failed input
+("error: <file>: <problem>"), and a summary table at the end. Nothing goes to stdout.
+
+Exit codes:
+  0  every input was extracted (validation warnings included)
+  1  at least one input failed; every other input was still extracted
+  2  usage error (unknown option, bad value, no input); nothing was read
+  3  the output folder cannot be written; nothing was read
+  130  interrupted; unfinished output folders were removed`;
+
+interface ExtractSettings {
+  out: string;
+  formats: ('csv' | 'json')[];
+  ocr: 'auto' | 'always' | 'never';
+  password?: string;
+  profile?: string;
+  jobs: number;
+  pageTimeoutMs: number;
+  maxPages: number;
+  quiet: boolean;
+  debug: boolean;
+  summary?: string;
+}
+
+function positiveInt(name: string, v: string | undefined, def: number, allowZero: boolean): number {
+  if (v === undefined) return def;
+  if (!/^\d+$/.test(v.trim()) || (!allowZero && Number(v) === 0)) throw new UsageError(`extract: --${name} must be a whole number${allowZero ? ' (0: no limit)' : ' of at least 1'}, not "${v}"`);
+  return Number(v);
+}
+
+function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: string[]; help: boolean } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o', default: DEFAULTS.out },
+      format: { type: 'string', default: 'csv,json' },
+      profile: { type: 'string' },
+      password: { type: 'string' },
+      ocr: { type: 'string', default: 'auto' },
+      jobs: { type: 'string', short: 'j' },
+      'page-timeout': { type: 'string' },
+      'max-pages': { type: 'string' },
+      summary: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      debug: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const formats = values.format.split(',').map((f) => f.trim()) as ExtractSettings['formats'];
+  if (!values.help) {
+    if (formats.some((f) => f !== 'csv' && f !== 'json')) throw new UsageError(`extract: unknown format in --format ${values.format} (use csv, json or csv,json)`);
+    if (!['auto', 'always', 'never'].includes(values.ocr)) throw new UsageError(`extract: --ocr must be auto, always or never, not "${values.ocr}"`);
+    if (!values.out.trim()) throw new UsageError('extract: --out must name a folder');
+  }
+  const timeout = values['page-timeout'];
+  if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout.trim()) && Number(timeout) >= 0)) {
+    throw new UsageError(`extract: --page-timeout must be a number of seconds (0: no limit), not "${timeout}"`);
+  }
+  return {
+    help: values.help,
+    inputs: positionals,
+    settings: {
+      out: values.out,
+      formats,
+      ocr: values.ocr as ExtractSettings['ocr'],
+      password: values.password,
+      profile: values.profile,
+      jobs: positiveInt('jobs', values.jobs, availableParallelism(), false),
+      pageTimeoutMs: timeout === undefined ? DEFAULTS.pageTimeoutSeconds * 1000 : Math.round(Number(timeout) * 1000),
+      maxPages: positiveInt('max-pages', values['max-pages'], DEFAULTS.maxPages, true),
+      quiet: values.quiet,
+      debug: values.debug,
+      summary: values.summary,
+    },
+  };
+}
+
+export async function extractCommand(argv: string[]): Promise<number> {
+  const { settings: s, inputs: args, help } = parseSettings(argv);
+  if (help) {
+    process.stdout.write(EXTRACT_USAGE + '\n');
+    return EXIT.ok;
+  }
+  if (!args.length) throw new UsageError('extract: no input given');
+  const t0 = performance.now();
+
+  try {
+    await checkWritable(s.out);
+  } catch (e) {
+    throw new OutputError(`cannot write to the output folder ${s.out}: ${fsProblem(e) ?? (e as Error).message}`);
+  }
+  await removeStaleTemps(s.out);
+
+  const inputs = assignDocIds(await expandInputs(args));
+  // Files whose first bytes already say they cannot be read fail here, without a worker.
+  for (const i of inputs) {
+    if (i.error) continue;
+    const refused = await precheckFile(i.file).catch((e: unknown) => e);
+    if (refused) i.error = toFailure(refused);
+  }
+  const progress = new Progress(inputs.filter((i) => !i.error).length, s.quiet);
+  const say = (line: string) => (s.quiet ? undefined : progress.log(line));
+  const rows: SummaryRow[] = inputs.map((i) => ({ file: i.file, docId: i.docId, status: 'pending', ok: false }));
+  let failed = 0;
+
+  const failures = new Map<number, Failure>();
+  const fail = (index: number, f: Failure) => {
+    failed++;
+    failures.set(index, f);
+    rows[index].status = `FAILED (${f.code})`;
+    rows[index].ok = false;
+    progress.log(failureLine(inputs[index].file, f));
+    if (s.debug && f.stack) progress.log(f.stack);
+  };
+  inputs.forEach((i, n) => i.error && fail(n, i.error));
+  inputs.forEach((i) => i.renamed && say(`note: ${i.file}: ${i.renamed}`));
+
+  const jobs: PoolJob[] = inputs.flatMap((i, index) =>
+    i.error
+      ? []
+      : [
+          {
+            index,
+            file: i.file,
+            opts: { docId: i.docId, profile: s.profile, password: s.password, ocr: s.ocr, maxPages: s.maxPages || undefined },
+            out: s.out,
+            formats: s.formats,
+            renamed: i.renamed,
+          },
+        ],
+  );
+  const started = new Map<number, number>();
+  const onOutcome = (job: PoolJob, o: Outcome) => {
+    const row = rows[job.index];
+    row.seconds = (performance.now() - (started.get(job.index) ?? t0)) / 1000;
+    if (!o.ok) fail(job.index, o.failure);
+    else {
+      const { pages, paragraphs, tables, failedChecks, warnings } = o.stats;
+      Object.assign(row, { pages, paragraphs, tables, failedChecks, status: warnings ? `ok, ${warnings} warning${warnings === 1 ? '' : 's'}` : 'ok', ok: true });
+    }
+    progress.fileDone(job.index);
+  };
+
+  await runPool(jobs, s.jobs, { pageTimeoutMs: s.pageTimeoutMs, heapMb: DEFAULTS.heapMb }, {
+    debug: s.debug,
+    onStart: (job) => started.set(job.index, performance.now()),
+    onStage: (job, stage, page, total) => {
+      if (stage === 'page' && page && total) progress.update(job.index, page - 1, total);
+    },
+    onOutcome,
+  });
+  progress.clear();
+  const wall = (performance.now() - t0) / 1000;
+  if (!s.quiet) process.stderr.write(formatSummary(rows, wall));
+  const code = failed ? EXIT.inputFailed : EXIT.ok;
+  if (s.summary) {
+    const json = {
+      exit_code: code,
+      seconds: Math.round(wall * 1000) / 1000,
+      inputs: rows.map((r, i) => ({
+        file: r.file,
+        doc_id: r.docId ?? null,
+        ok: r.ok,
+        status: r.status,
+        pages: r.pages ?? null,
+        paragraphs: r.paragraphs ?? null,
+        tables: r.tables ?? null,
+        failed_checks: r.failedChecks ?? null,
+        seconds: r.seconds === undefined ? null : Math.round(r.seconds * 1000) / 1000,
+        error: failures.has(i) ? { code: failures.get(i)!.code, message: failures.get(i)!.message, page: failures.get(i)!.page ?? null } : null,
+      })),
+    };
+    try {
+      await writeFile(s.summary, JSON.stringify(json, null, 2) + '\n');
+    } catch (e) {
+      progress.log(`error: cannot write the summary ${s.summary}: ${fsProblem(e) ?? (e as Error).message}`);
+    }
+  }
+  return code;
+}

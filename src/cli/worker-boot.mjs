@@ -1,0 +1,22 @@
+// Starts src/cli/worker.ts in a worker thread.
+// 1. pdf.js (and zod) are imported here first, natively: through the TypeScript loader pdf.js's
+//    2 MB modules take seconds to load instead of a few hundred milliseconds. Its parser module is handed to
+//    pdf.js as `globalThis.pdfjsWorker`, so the first getDocument does not load it again.
+// 2. A worker may or may not inherit the parent's TypeScript loader (Node 20 does not run
+//    `--import tsx` again in workers; the bin registers tsx in-process only), so: try the plain
+//    import, and register tsx in this thread when it fails.
+import { workerData } from 'node:worker_threads';
+
+await import('pdfjs-dist/legacy/build/pdf.mjs');
+globalThis.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+await import('zod');
+
+const entry = workerData.entry;
+try {
+  await import(entry);
+} catch (e) {
+  if (e?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(`${entry}?tsx`);
+}
