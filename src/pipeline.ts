@@ -19,6 +19,7 @@ import { assemble } from './structure/assemble.js';
 import { readMetadata } from './structure/metadata.js';
 import { buildTables } from './structure/tables/index.js';
 import { validateDocument } from './validate/checks.js';
+import { checkExpectedTables } from './validate/expected-tables.js';
 
 export interface ExtractOptions {
   /** Built-in profile name or a profile file; detected when absent. */
@@ -107,7 +108,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     timings,
   };
   const t2 = performance.now();
-  doc.checks = [...validateDocument(doc, s), ...t.checks];
+  doc.checks = [...validateDocument(doc, s), ...t.checks, ...checkExpectedTables(profile.spec.tables, doc.tables)];
   timings.validate_ms = performance.now() - t2;
   timings.total_ms = performance.now() - t0;
   return doc;

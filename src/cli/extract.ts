@@ -182,7 +182,9 @@ export async function extractCommand(argv: string[]): Promise<number> {
     row.seconds = (performance.now() - (started.get(job.index) ?? t0)) / 1000;
     if (!o.ok) fail(job.index, o.failure);
     else {
-      const { pages, paragraphs, tables, failedChecks, warnings } = o.stats;
+      const { pages, paragraphs, tables, failedChecks, warnings, drift } = o.stats;
+      // Drift of the series' expected tables: on stderr as well as in report.json.
+      if (!s.quiet) for (const d of drift) progress.log(`drift: ${job.file}: ${d}`);
       Object.assign(row, { pages, paragraphs, tables, failedChecks, status: warnings ? `ok, ${warnings} warning${warnings === 1 ? '' : 's'}` : 'ok', ok: true });
     }
     progress.fileDone(job.index);

@@ -25,6 +25,8 @@ export interface DocStats {
   tables: number;
   failedChecks: number;
   warnings: number;
+  /** Drift of the series' expected tables, one line per finding. */
+  drift: string[];
 }
 
 export type Stage = 'open' | 'page' | 'structure' | 'write';
@@ -88,6 +90,9 @@ port.on('message', async (msg: JobMessage) => {
         tables: doc.tables.length,
         failedChecks: doc.checks.filter((c) => !c.ok).length,
         warnings: doc.warnings?.length ?? 0,
+        drift: doc.checks
+          .filter((c) => c.name === 'expected-table' && !c.ok)
+          .flatMap((c) => ((c.data as { key?: string; findings?: string[] })?.findings ?? [c.detail]).map((f) => `${(c.data as { key?: string })?.key ?? ''}: ${f}`)),
       },
     });
   } catch (e) {

@@ -21,6 +21,8 @@ export const ExpectedTableSpecSchema = z.object({
   values: z.enum(['number', 'text']).default('number'),
   /** Unit of the figures when the series states one ("%", "USD", "USD million"). */
   unit: z.string().optional(),
+  /** A printed total may differ from its sum by this much before it counts as drift (a series that rounds). */
+  totalTolerance: z.number().nonnegative().default(0),
 });
 export type ExpectedTableSpec = z.infer<typeof ExpectedTableSpecSchema>;
 
@@ -31,8 +33,11 @@ export interface TableView {
   columns: string[];
   rows: string[];
   values: { row: string; column: string; text: string; value: number | null; unit: string }[];
-  failedChecks: string[];
+  /** Totals (rows or columns) that do not add up, with their difference. */
+  failedTotals: { detail: string; difference: number }[];
 }
+
+const TOTAL_CHECKS = new Set(['table-total-row', 'table-total-column']);
 
 export function viewOf(t: ExtractedTable): TableView {
   const body = t.cells.filter((c) => !c.is_header);
@@ -43,7 +48,10 @@ export function viewOf(t: ExtractedTable): TableView {
   const columns = dataCols.map((col) => byCol.get(col)![0].column_label);
   const rows = [...new Set(body.map((c) => c.row_label).filter(Boolean))];
   const values = body.filter((c) => dataCols.includes(c.col)).map((c) => ({ row: c.row_label, column: c.column_label, text: c.text, value: c.value, unit: c.unit }));
-  return { columns, rows, values, failedChecks: t.checks.filter((c) => !c.ok).map((c) => c.detail) };
+  const failedTotals = t.checks
+    .filter((c) => !c.ok && TOTAL_CHECKS.has(c.name))
+    .map((c) => ({ detail: c.detail, difference: Number((c.data as { difference?: number })?.difference ?? NaN) }));
+  return { columns, rows, values, failedTotals };
 }
 
 /** The zod schema a declaration stands for; its issues are the drift findings. */
@@ -53,7 +61,7 @@ export function schemaFor(spec: ExpectedTableSpec): z.ZodType<TableView> {
       columns: z.array(z.string()),
       rows: z.array(z.string()),
       values: z.array(z.object({ row: z.string(), column: z.string(), text: z.string(), value: z.number().nullable(), unit: z.string() })),
-      failedChecks: z.array(z.string()),
+      failedTotals: z.array(z.object({ detail: z.string(), difference: z.number() })),
     })
     .superRefine((t, ctx) => {
       const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
@@ -85,11 +93,15 @@ export function schemaFor(spec: ExpectedTableSpec): z.ZodType<TableView> {
         const wrong = t.values.filter((v) => v.value !== null && v.unit && v.unit !== spec.unit);
         if (wrong.length) issue(`${wrong.length} value(s) in "${wrong[0].unit}" where the series states "${spec.unit}"`);
       }
-      for (const c of t.failedChecks) issue(`arithmetic no longer holds: ${c}`);
+      for (const c of t.failedTotals) if (!(Math.abs(c.difference) <= spec.totalTolerance)) issue(`total no longer adds up: ${c.detail}`);
     }) as z.ZodType<TableView>;
 }
 
-/** The extracted table a declaration refers to: by title, else by the share of its rows present. */
+/**
+ * The extracted table a declaration refers to: by title, else by its rows — the table whose row
+ * labels agree best with the declared ones (Jaccard), so two tables sharing most labels (a summary
+ * in the text and its annex twin) are told apart.
+ */
 export function findTable(spec: ExpectedTableSpec, tables: ExtractedTable[], minRowShare = 0.6): ExtractedTable | null {
   if (spec.title) {
     const re = new RegExp(spec.title, 'i');
@@ -98,15 +110,22 @@ export function findTable(spec: ExpectedTableSpec, tables: ExtractedTable[], min
   if (!spec.rows.length) return null;
   const want = new Set(spec.rows.map(norm));
   let best: ExtractedTable | null = null;
-  let bestShare = 0;
+  let bestScore = 0;
   for (const t of tables) {
-    const have = new Set(viewOf(t).rows.map(norm));
-    let n = 0;
-    for (const r of want) if (have.has(r)) n++;
-    const share = n / want.size;
-    if (share > bestShare) [best, bestShare] = [t, share];
+    const view = viewOf(t);
+    const share = jaccard(want, new Set(view.rows.map(norm)));
+    // Declared columns break ties between tables with the same rows (a summary and its annex twin).
+    const score = share + (spec.columns ? 0.5 * jaccard(new Set(spec.columns.map(norm)), new Set(view.columns.map(norm))) : 0);
+    if (share < minRowShare || score <= bestScore) continue;
+    [best, bestScore] = [t, score];
   }
-  return bestShare >= minRowShare ? best : null;
+  return best;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return a.size + b.size - n ? n / (a.size + b.size - n) : 0;
 }
 
 /** One check per declared table: ok, or the drift findings. */

@@ -18,7 +18,7 @@ function table(title: string, years: string[], rows: [string, ...string[]][], fa
     grid: [],
     cells,
     notes: [],
-    checks: failed.map((detail) => ({ name: 'table-total', ok: false, severity: 'warning', detail })),
+    checks: failed.map((detail) => ({ name: 'table-total-row', ok: false, severity: 'warning', detail, data: { difference: 1 } })),
   };
 }
 
@@ -56,7 +56,10 @@ describe('expected tables of a series', () => {
 
   it('reports a total that no longer adds up, and a table that is gone', () => {
     const [c] = checkExpectedTables([spec], [table('Total Expenditures', ['2006', '2007', '2008'], good().cells.length ? [['Administrative Programme', '1', '2', '3'], ['Operational Programmes', '1', '2', '3'], ['Total', '2', '4', '7']] : [], ['column 2008: Total 7 ≠ 6 (sum of 2 rows), difference 1'])]);
-    expect((c.data as { findings: string[] }).findings).toEqual(['arithmetic no longer holds: column 2008: Total 7 ≠ 6 (sum of 2 rows), difference 1']);
+    expect((c.data as { findings: string[] }).findings).toEqual(['total no longer adds up: column 2008: Total 7 ≠ 6 (sum of 2 rows), difference 1']);
+    // A series that rounds its totals may declare a tolerance.
+    const tolerant = ExpectedTableSpecSchema.parse({ ...spec, totalTolerance: 1 });
+    expect(checkExpectedTables([tolerant], [table('Total Expenditures', ['2006', '2007', '2008'], [['Administrative Programme', '1', '2', '3'], ['Operational Programmes', '1', '2', '3'], ['Total', '2', '4', '7']], ['x'])])[0].ok).toBe(true);
     const [gone] = checkExpectedTables([spec], []);
     expect(gone.detail).toBe('expected table total-expenditures not found');
   });
