@@ -32,39 +32,74 @@ interface Stack {
   to: number;
 }
 
-/**
- * Scans `lines` lines of `length` samples; `ink(line, i)` reads the sheared image. Returns the
- * stacks of long solid runs.
- */
-function scan(
-  lines: number,
-  length: number,
-  shiftMax: number,
-  ink: (line: number, i: number) => number,
-  minLen: number,
-  maxGap: number,
-  minFill: number,
-): Stack[] {
+interface ScanLimits {
+  minLen: number;
+  maxGap: number;
+  minFill: number;
+}
+
+const solid = (from: number, last: number, count: number, l: ScanLimits) =>
+  last - from + 1 >= l.minLen && count / (last - from + 1) >= l.minFill;
+
+/** Long solid runs along sheared rows: row r covers the pixels (x, r + dy[x]). */
+function rowRuns(bin: BinaryImage, dy: Int32Array, shift: number, l: ScanLimits): Run[] {
+  const { width: w, height: h, data } = bin;
   const runs: Run[] = [];
-  for (let line = -shiftMax; line < lines + shiftMax; line++) {
+  for (let r = -shift; r < h + shift; r++) {
     let start = -1;
     let last = -1;
     let count = 0;
-    for (let i = 0; i <= length; i++) {
-      const on = i < length && ink(line, i) === 1;
-      if (on) {
-        if (start < 0) start = i;
-        last = i;
+    for (let x = 0; x < w; x++) {
+      const y = r + dy[x];
+      if (y >= 0 && y < h && data[y * w + x] === 1) {
+        if (start < 0) start = x;
+        last = x;
         count++;
-      } else if (start >= 0 && (i - last > maxGap || i === length)) {
-        const len = last - start + 1;
-        if (len >= minLen && count / len >= minFill) runs.push({ line, from: start, to: last + 1 });
+      } else if (start >= 0 && x - last > l.maxGap) {
+        if (solid(start, last, count, l)) runs.push({ line: r, from: start, to: last + 1 });
         start = -1;
         count = 0;
       }
     }
+    if (start >= 0 && solid(start, last, count, l)) runs.push({ line: r, from: start, to: last + 1 });
   }
-  // Stack runs of consecutive lines that overlap along most of the shorter run.
+  return runs;
+}
+
+/**
+ * Long solid runs along sheared columns: column c covers the pixels (c + dx[y], y). Walked in
+ * row order with one run state per column, so memory is read sequentially.
+ */
+function columnRuns(bin: BinaryImage, dx: Int32Array, shift: number, l: ScanLimits): Run[] {
+  const { width: w, height: h, data } = bin;
+  const n = w + 2 * shift;
+  const start = new Int32Array(n).fill(-1);
+  const last = new Int32Array(n);
+  const count = new Int32Array(n);
+  const runs: Run[] = [];
+  const close = (c: number) => {
+    if (solid(start[c], last[c], count[c], l)) runs.push({ line: c - shift, from: start[c], to: last[c] + 1 });
+    start[c] = -1;
+    count[c] = 0;
+  };
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const off = shift - dx[y];
+    for (let x = 0; x < w; x++) {
+      const c = x + off;
+      if (data[row + x] === 1) {
+        if (start[c] < 0) start[c] = y;
+        last[c] = y;
+        count[c]++;
+      } else if (start[c] >= 0 && y - last[c] > l.maxGap) close(c);
+    }
+  }
+  for (let c = 0; c < n; c++) if (start[c] >= 0) close(c);
+  return runs.sort((a, b) => a.line - b.line || a.from - b.from);
+}
+
+/** Stacks runs of consecutive lines that overlap along most of the shorter run. */
+function stack(runs: Run[]): Stack[] {
   const stacks: Stack[] = [];
   let open: Stack[] = [];
   for (const r of runs) {
@@ -83,61 +118,46 @@ function scan(
   return stacks;
 }
 
-/** Share of ink on one sheared line between `from` and `to`. */
-function fill(ink: (line: number, i: number) => number, line: number, from: number, to: number): number {
+/** Share of ink on a sheared row (horizontal) or column (vertical) between `from` and `to`. */
+function sideFill(bin: BinaryImage, horizontal: boolean, shear: Int32Array, line: number, from: number, to: number): number {
+  const { width: w, height: h, data } = bin;
   let n = 0;
-  for (let i = from; i < to; i++) n += ink(line, i);
+  for (let i = from; i < to; i++) {
+    const x = horizontal ? i : line + shear[i];
+    const y = horizontal ? line + shear[i] : i;
+    if (x >= 0 && x < w && y >= 0 && y < h) n += data[y * w + x];
+  }
   return n / Math.max(1, to - from);
 }
 
 /** Horizontal and vertical rules of a binarised image at `dpi`, skewed by `skew` radians. */
 export function detectRules(bin: BinaryImage, dpi: number, skew = 0, s = OCR_SETTINGS.rules): PixelRule[] {
-  const { width: w, height: h, data } = bin;
+  const { width: w, height: h } = bin;
   const pt = dpi / 72;
-  const minLen = Math.round(s.minLength * dpi);
-  const maxGap = Math.max(1, Math.round(s.maxGap * pt));
+  const limits = { minLen: Math.round(s.minLength * dpi), maxGap: Math.max(1, Math.round(s.maxGap * pt)), minFill: s.minFill };
   const maxThick = Math.max(2, Math.round(s.maxThickness * pt));
   const clear = Math.max(2, Math.round(s.clearance * pt));
   const t = Math.tan(skew);
-  const cx = w / 2;
-  const cy = h / 2;
   // Row offsets along x for horizontal scans, column offsets along y for vertical ones.
-  const dy = Int32Array.from({ length: w }, (_, x) => Math.round((x - cx) * t));
-  const dx = Int32Array.from({ length: h }, (_, y) => -Math.round((y - cy) * t));
-  const shiftY = Math.max(Math.abs(dy[0]), Math.abs(dy[w - 1]));
-  const shiftX = Math.max(Math.abs(dx[0]), Math.abs(dx[h - 1]));
-  const inkH = (row: number, x: number) => {
-    const y = row + dy[x];
-    return y >= 0 && y < h ? data[y * w + x] : 0;
-  };
-  const inkV = (col: number, y: number) => {
-    const x = col + dx[y];
-    return x >= 0 && x < w ? data[y * w + x] : 0;
-  };
+  const dy = Int32Array.from({ length: w }, (_, x) => Math.round((x - w / 2) * t));
+  const dx = Int32Array.from({ length: h }, (_, y) => -Math.round((y - h / 2) * t));
   const out: PixelRule[] = [];
-  const keep = (st: Stack, ink: (line: number, i: number) => number) =>
-    st.last - st.first + 1 <= maxThick &&
-    fill(ink, st.first - clear, st.from, st.to) <= s.maxSideFill &&
-    fill(ink, st.last + clear, st.from, st.to) <= s.maxSideFill;
-  for (const st of scan(h, w, shiftY, inkH, minLen, maxGap, s.minFill)) {
-    if (!keep(st, inkH)) continue;
-    const mid = (st.first + st.last) / 2;
-    out.push({
-      kind: 'h',
-      a: { x: st.from, y: mid + dy[st.from] + 0.5 },
-      b: { x: st.to, y: mid + dy[st.to - 1] + 0.5 },
-      thickness: st.last - st.first + 1,
-    });
-  }
-  for (const st of scan(w, h, shiftX, inkV, minLen, maxGap, s.minFill)) {
-    if (!keep(st, inkV)) continue;
-    const mid = (st.first + st.last) / 2;
-    out.push({
-      kind: 'v',
-      a: { x: mid + dx[st.from] + 0.5, y: st.from },
-      b: { x: mid + dx[st.to - 1] + 0.5, y: st.to },
-      thickness: st.last - st.first + 1,
-    });
+  for (const horizontal of [true, false]) {
+    const shear = horizontal ? dy : dx;
+    const shift = Math.max(Math.abs(shear[0]), Math.abs(shear[shear.length - 1]));
+    const runs = horizontal ? rowRuns(bin, dy, shift, limits) : columnRuns(bin, dx, shift, limits);
+    for (const st of stack(runs)) {
+      if (st.last - st.first + 1 > maxThick) continue;
+      if (sideFill(bin, horizontal, shear, st.first - clear, st.from, st.to) > s.maxSideFill) continue;
+      if (sideFill(bin, horizontal, shear, st.last + clear, st.from, st.to) > s.maxSideFill) continue;
+      const mid = (st.first + st.last) / 2 + 0.5;
+      const thickness = st.last - st.first + 1;
+      out.push(
+        horizontal
+          ? { kind: 'h', a: { x: st.from, y: mid + dy[st.from] }, b: { x: st.to, y: mid + dy[st.to - 1] }, thickness }
+          : { kind: 'v', a: { x: mid + dx[st.from], y: st.from }, b: { x: mid + dx[st.to - 1], y: st.to }, thickness },
+      );
+    }
   }
   return out;
 }

@@ -290,3 +290,30 @@ describe('OCR of a scanned page, offline', () => {
     for (const stub of Object.values(stubs)) expect(stub).not.toHaveBeenCalled();
   });
 });
+
+describe('OcrPool failure handling', () => {
+  const excerpt = fileURLToPath(new URL('../../fixtures/scan-excerpt/report-scan-excerpt.pdf', import.meta.url));
+  const open = async () => getDocument({ data: new Uint8Array(await readFile(excerpt)), isEvalSupported: false }).promise;
+
+  it('rejects a page that exceeds its timeout instead of waiting, and still closes', async () => {
+    const doc = await open();
+    const pool = await OcrPool.create({ jobs: 1, pageTimeoutMs: 50 });
+    await expect(pool.recognizePage(await doc.getPage(1), 1)).rejects.toThrow(/OCR of page 1 timed out after 50 ms/);
+    await pool.close();
+    await doc.destroy();
+  }, 60_000);
+
+  it('rejects running and queued pages on abort, and later pages at once', async () => {
+    const doc = await open();
+    const controller = new AbortController();
+    const pool = await OcrPool.create({ jobs: 1, signal: controller.signal });
+    const running = pool.recognizePage(await doc.getPage(1), 1);
+    const queued = pool.recognizePage(await doc.getPage(2), 2);
+    const settled = Promise.allSettled([running, queued]);
+    setTimeout(() => controller.abort(new Error('user cancelled')), 200);
+    for (const r of await settled) expect(r).toMatchObject({ status: 'rejected', reason: { message: 'user cancelled' } });
+    await expect(pool.recognizePage(await doc.getPage(3), 3)).rejects.toThrow('user cancelled');
+    await pool.close();
+    await doc.destroy();
+  }, 60_000);
+});
