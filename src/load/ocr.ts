@@ -13,7 +13,7 @@ import { createWorker, OEM } from 'tesseract.js';
 import type Tesseract from 'tesseract.js';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Page } from '../model/page.js';
-import { assemblePage, preparePage } from './ocr-page.js';
+import { assemblePage, preparePage, type PreparedPage } from './ocr-page.js';
 import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
 
 export { textLayerUsable, type TextLayerVerdict } from './text-layer.js';
@@ -44,6 +44,8 @@ interface Slot {
 interface Job {
   page: PDFPageProxy;
   number: number;
+  /** Rendering started ahead, while a worker was busy recognising the previous page. */
+  prepared?: Promise<PreparedPage>;
   resolve: (p: Page) => void;
   reject: (e: unknown) => void;
 }
@@ -190,22 +192,36 @@ export class OcrPool {
     );
   }
 
+  private prepare(job: Job): Promise<PreparedPage> {
+    const p = preparePage(job.page, job.number, this.dpi, this.settings);
+    p.catch(() => {}); // reported when the job is run
+    return p;
+  }
+
+  /** Renders the next queued page while workers recognise: at most one page ahead per busy worker. */
+  private prefetch(): void {
+    const ahead = this.queue.filter((j) => j.prepared).length;
+    const next = this.queue.find((j) => !j.prepared);
+    if (next && ahead < this.busy.size) next.prepared = this.prepare(next);
+  }
+
   private async run(slot: Slot, job: Job): Promise<void> {
     this.busy.add(slot);
     let healthy = true;
     try {
-      const prepared = await preparePage(job.page, job.number, this.dpi, this.settings);
+      const prepared = await (job.prepared ??= this.prepare(job));
       let blocks: Tesseract.Block[] | null = null;
       if (prepared.pbm) {
         const image = Buffer.from(prepared.pbm.buffer, prepared.pbm.byteOffset, prepared.pbm.byteLength);
         const limit = timeout(this.pageTimeoutMs, `OCR of page ${job.number}`);
         try {
           healthy = false;
-          const { data } = await Promise.race([
-            slot.worker.recognize(image, { user_defined_dpi: String(prepared.dpi) } as Partial<Tesseract.RecognizeOptions>, { blocks: true, text: false }),
-            slot.failed,
-            limit.promise,
-          ]);
+          const recognised = slot.worker.recognize(image, { user_defined_dpi: String(prepared.dpi) } as Partial<Tesseract.RecognizeOptions>, {
+            blocks: true,
+            text: false,
+          });
+          this.prefetch();
+          const { data } = await Promise.race([recognised, slot.failed, limit.promise]);
           healthy = true;
           blocks = data.blocks;
         } finally {

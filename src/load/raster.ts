@@ -62,6 +62,15 @@ export function otsuThreshold(img: GreyImage): number {
   return best;
 }
 
+/** The paper's grey level: the most frequent level lighter than `threshold`. */
+export function paperLevel(img: GreyImage, threshold: number): number {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < img.data.length; i++) hist[img.data[i]]++;
+  let best = 255;
+  for (let g = threshold + 1; g < 256; g++) if (hist[g] > hist[best]) best = g;
+  return best;
+}
+
 export function binarise(img: GreyImage, threshold = otsuThreshold(img)): BinaryImage {
   const data = new Uint8Array(img.data.length);
   for (let i = 0; i < data.length; i++) data[i] = img.data[i] <= threshold ? 1 : 0;

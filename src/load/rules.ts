@@ -98,13 +98,22 @@ function columnRuns(bin: BinaryImage, dx: Int32Array, shift: number, l: ScanLimi
   return runs.sort((a, b) => a.line - b.line || a.from - b.from);
 }
 
-/** Stacks runs of consecutive lines that overlap along most of the shorter run. */
-function stack(runs: Run[]): Stack[] {
+/**
+ * Stacks runs of consecutive lines into rules: a run joins a stack from the previous line when they
+ * overlap along most of the shorter one (a thick rule) or meet end to end (a thin rule stepping to
+ * the next line where the skew estimate is a fraction of a pixel off). Stacks that still overlap
+ * afterwards (a rule broken in one line by a gap, leaving two runs there) are merged.
+ */
+function stack(runs: Run[], maxGap: number): Stack[] {
   const stacks: Stack[] = [];
   let open: Stack[] = [];
+  const joins = (o: Stack, r: Run) => {
+    const overlap = Math.min(o.to, r.to) - Math.max(o.from, r.from);
+    return overlap >= 0.5 * Math.min(o.to - o.from, r.to - r.from) || (overlap > -maxGap && overlap <= 0);
+  };
   for (const r of runs) {
     open = open.filter((s) => s.last >= r.line - 1);
-    const s = open.find((o) => o.last === r.line - 1 && Math.min(o.to, r.to) - Math.max(o.from, r.from) >= 0.5 * Math.min(o.to - o.from, r.to - r.from));
+    const s = open.find((o) => o.last === r.line - 1 && joins(o, r));
     if (s) {
       s.last = r.line;
       s.from = Math.min(s.from, r.from);
@@ -115,11 +124,17 @@ function stack(runs: Run[]): Stack[] {
       open.push(n);
     }
   }
-  return stacks;
+  const merged: Stack[] = [];
+  for (const st of stacks.sort((a, b) => a.first - b.first)) {
+    const m = merged.find((o) => st.first <= o.last + 1 && o.first <= st.last + 1 && Math.min(o.to, st.to) > Math.max(o.from, st.from));
+    if (!m) merged.push({ ...st });
+    else Object.assign(m, { first: Math.min(m.first, st.first), last: Math.max(m.last, st.last), from: Math.min(m.from, st.from), to: Math.max(m.to, st.to) });
+  }
+  return merged;
 }
 
 /** Share of ink on a sheared row (horizontal) or column (vertical) between `from` and `to`. */
-function sideFill(bin: BinaryImage, horizontal: boolean, shear: Int32Array, line: number, from: number, to: number): number {
+function lineFill(bin: BinaryImage, horizontal: boolean, shear: Int32Array, line: number, from: number, to: number): number {
   const { width: w, height: h, data } = bin;
   let n = 0;
   for (let i = from; i < to; i++) {
@@ -130,13 +145,41 @@ function sideFill(bin: BinaryImage, horizontal: boolean, shear: Int32Array, line
   return n / Math.max(1, to - from);
 }
 
-/** Horizontal and vertical rules of a binarised image at `dpi`, skewed by `skew` radians. */
-export function detectRules(bin: BinaryImage, dpi: number, skew = 0, s = OCR_SETTINGS.rules): PixelRule[] {
+/**
+ * Share of positions along a stack where ink runs on for `depth` lines beyond its `edge` line (in
+ * direction `dir`): the stems standing on a row of serifs, or hanging from the tops of capitals.
+ * Only descenders cross a rule or an underline, and they are sparse.
+ */
+function attached(bin: BinaryImage, horizontal: boolean, shear: Int32Array, edge: number, dir: number, depth: number, from: number, to: number): number {
+  const { width: w, height: h, data } = bin;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    let all = 1;
+    for (let d = 1; d <= depth && all; d++) {
+      const line = edge + dir * d;
+      const x = horizontal ? i : line + shear[i];
+      const y = horizontal ? line + shear[i] : i;
+      all = x >= 0 && x < w && y >= 0 && y < h ? data[y * w + x] : 0;
+    }
+    n += all;
+  }
+  return n / Math.max(1, to - from);
+}
+
+/**
+ * Horizontal and vertical rules of a page at `dpi`, skewed by `skew` radians. `bin` is binarised
+ * leniently so faint rules stay whole; each candidate must also be solid along one line of
+ * `textBin` (the text binarisation), which the blurred-together serifs of a line of text are not.
+ */
+export function detectRules(bin: BinaryImage, dpi: number, skew = 0, s = OCR_SETTINGS.rules, textBin = bin): PixelRule[] {
   const { width: w, height: h } = bin;
   const pt = dpi / 72;
-  const limits = { minLen: Math.round(s.minLength * dpi), maxGap: Math.max(1, Math.round(s.maxGap * pt)), minFill: s.minFill };
+  const minLen = Math.round(s.minLength * dpi);
+  // Runs are collected in pieces: residual skew can spread a thin rule over neighbouring lines.
+  const limits = { minLen: Math.ceil(minLen / 4), maxGap: Math.max(1, Math.round(s.maxGap * pt)), minFill: s.minFill };
   const maxThick = Math.max(2, Math.round(s.maxThickness * pt));
   const clear = Math.max(2, Math.round(s.clearance * pt));
+  const stem = Math.max(2, Math.round(s.stemLength * pt));
   const t = Math.tan(skew);
   // Row offsets along x for horizontal scans, column offsets along y for vertical ones.
   const dy = Int32Array.from({ length: w }, (_, x) => Math.round((x - w / 2) * t));
@@ -146,10 +189,15 @@ export function detectRules(bin: BinaryImage, dpi: number, skew = 0, s = OCR_SET
     const shear = horizontal ? dy : dx;
     const shift = Math.max(Math.abs(shear[0]), Math.abs(shear[shear.length - 1]));
     const runs = horizontal ? rowRuns(bin, dy, shift, limits) : columnRuns(bin, dx, shift, limits);
-    for (const st of stack(runs)) {
-      if (st.last - st.first + 1 > maxThick) continue;
-      if (sideFill(bin, horizontal, shear, st.first - clear, st.from, st.to) > s.maxSideFill) continue;
-      if (sideFill(bin, horizontal, shear, st.last + clear, st.from, st.to) > s.maxSideFill) continue;
+    for (const st of stack(runs, limits.maxGap)) {
+      if (st.to - st.from < minLen || st.last - st.first + 1 > maxThick) continue;
+      if (lineFill(bin, horizontal, shear, st.first - clear, st.from, st.to) > s.maxSideFill) continue;
+      if (lineFill(bin, horizontal, shear, st.last + clear, st.from, st.to) > s.maxSideFill) continue;
+      let solidLine = 0;
+      for (let line = st.first - 1; line <= st.last + 1; line++) solidLine = Math.max(solidLine, lineFill(textBin, horizontal, shear, line, st.from, st.to));
+      if (solidLine < s.minTextFill) continue;
+      if (attached(textBin, horizontal, shear, st.first, -1, stem, st.from, st.to) > s.maxAttached) continue;
+      if (attached(textBin, horizontal, shear, st.last, 1, stem, st.from, st.to) > s.maxAttached) continue;
       const mid = (st.first + st.last) / 2 + 0.5;
       const thickness = st.last - st.first + 1;
       out.push(
