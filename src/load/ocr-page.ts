@@ -58,21 +58,26 @@ export async function preparePage(page: PDFPageProxy, number: number, dpi: numbe
 }
 
 /**
- * Whether a horizontal rule candidate lies in the glyph band of an OCR line it spans (the serif
- * row of bold capitals), judged against the line's baseline and size.
+ * Whether a horizontal rule candidate lies in the glyphs of an OCR line that spans it: between the
+ * (median) top of the line's words over the candidate and just below their baseline. That is where the
+ * serif rows at the foot and the top of bold capitals are; an underline or a table rule is not.
  */
 function inTextBand(r: PixelRule, lines: Tesseract.Line[], offset: { x: number; y: number }, s: OcrSettings): boolean {
   if (r.kind !== 'h') return false;
   const mid = (r.a.x + r.b.x) / 2;
-  const y = (r.a.y + r.b.y) / 2;
+  const y = (r.a.y + r.b.y) / 2 - offset.y;
+  const from = r.a.x - offset.x;
+  const to = r.b.x - offset.x;
   return lines.some((line) => {
+    const over = line.words.filter((w) => w.bbox.x1 > from && w.bbox.x0 < to);
+    const covered = over.reduce((n, w) => n + Math.min(w.bbox.x1, to) - Math.max(w.bbox.x0, from), 0);
+    if (covered < 0.5 * (to - from)) return false;
     const b = line.baseline;
-    const x0 = offset.x + b.x0;
-    const x1 = offset.x + b.x1;
-    if (Math.min(x1, r.b.x) - Math.max(x0, r.a.x) < 0.5 * (r.b.x - r.a.x) || x1 <= x0) return false;
-    const base = offset.y + b.y0 + ((mid - x0) * (b.y1 - b.y0)) / (x1 - x0);
-    const em = lineSizePx(line, s.size);
-    return y > base - s.rules.textBandAbove * em && y < base + s.rules.textBandBelow * em;
+    const base = b.x1 > b.x0 ? b.y0 + ((mid - offset.x - b.x0) * (b.y1 - b.y0)) / (b.x1 - b.x0) : b.y0;
+    // The median top: one word whose box swallowed a bit of the rule must not decide.
+    const tops = over.map((w) => w.bbox.y0).sort((p, q) => p - q);
+    const top = tops[tops.length >> 1];
+    return y >= top && y < base + s.rules.textBandBelow * lineSizePx(line, s.size);
   });
 }
 

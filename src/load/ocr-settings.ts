@@ -70,10 +70,9 @@ export const OCR_SETTINGS = {
     maxAttached: 0.33,
     stemLength: 1.5,
     /**
-     * A horizontal candidate inside an OCR line's glyph band, from this far above its baseline to
-     * this far below (em), is a row of serifs, not a rule; an underline sits 0.1-0.15 em below.
+     * A horizontal candidate between the top of the OCR words it runs through and this far (em)
+     * below their baseline is a row of serifs, not a rule; an underline sits 0.1-0.15 em below.
      */
-    textBandAbove: 0.8,
     textBandBelow: 0.05,
   },
 

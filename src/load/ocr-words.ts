@@ -139,6 +139,7 @@ export function ocrWords(lines: Tesseract.Line[], g: OcrGeometry, skew: number, 
         base,
         size,
         font: w.font_name ?? '',
+        // tesseract's LSTM engine reports no font attributes (its JSON has no bold/italic).
         bold: false,
         italic: false,
         conf: w.confidence,
