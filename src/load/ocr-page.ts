@@ -7,7 +7,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Page } from '../model/page.js';
 import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
 import { lineSizePx, ocrLines, ocrSkew, ocrWords } from './ocr-words.js';
-import { binarise, cropBinary, inkBox, otsuThreshold, paperLevel, toPbm, type BinaryImage, type PixelBox } from './raster.js';
+import { binarisePage, cropBinary, toPbm, type BinaryImage, type PixelBox } from './raster.js';
 import { pageImages, renderDpi, renderPage, type PageImage } from './render.js';
 import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
 
@@ -38,11 +38,7 @@ export async function preparePage(page: PDFPageProxy, number: number, dpi: numbe
   const renderAt = renderDpi(viewport, images, dpi, s.render);
   const raster = await renderPage(page, renderAt);
   page.cleanup();
-  const threshold = otsuThreshold(raster.image);
-  const bin = binarise(raster.image, threshold);
-  const paper = paperLevel(raster.image, threshold);
-  const ruleBin = binarise(raster.image, Math.round(threshold + s.rules.threshold * (paper - threshold)));
-  const box = inkBox(bin, renderAt, s.crop);
+  const { bin, ruleBin, box } = binarisePage(raster.image, renderAt, s);
   return {
     number,
     width: raster.width,

@@ -18,6 +18,11 @@ export const OCR_SETTINGS = {
 
   /** Content crop: no OCR time on blank margins. */
   crop: {
+    /**
+     * Otsu's threshold closer than this to the paper level (grey levels) split paper noise: the
+     * page then counts as ink only what is twice as far below the paper.
+     */
+    minContrast: 24,
     /** A row/column counts as content when it has at least this many ink pixels (speckle guard). */
     minInkPixels: 3,
     /** Content runs thinner than this (inches) and isolated by more than `gap` are noise. */

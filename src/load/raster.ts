@@ -151,3 +151,26 @@ export function toPbm(bin: BinaryImage): Uint8Array {
   }
   return out;
 }
+
+export interface Binarised {
+  /** Text binarisation (Otsu), the image tesseract reads. */
+  bin: BinaryImage;
+  /** Lenient binarisation for faint rules (see `rules.threshold`). */
+  ruleBin: BinaryImage;
+  /** Padded content box, null for a blank page. */
+  box: PixelBox | null;
+}
+
+/**
+ * Binarises a page raster for OCR and rule detection and finds its content. When Otsu's threshold
+ * is hardly darker than the paper, the page has too little ink to form a class of its own (blank,
+ * or a lone page number) and Otsu split the paper noise: then only clearly dark pixels are ink.
+ */
+export function binarisePage(img: GreyImage, dpi: number, s = OCR_SETTINGS): Binarised {
+  let threshold = otsuThreshold(img);
+  const paper = paperLevel(img, threshold);
+  if (paper - threshold < s.crop.minContrast) threshold = Math.max(0, paper - 2 * s.crop.minContrast);
+  const bin = binarise(img, threshold);
+  const ruleBin = binarise(img, Math.round(threshold + s.rules.threshold * (paper - threshold)));
+  return { bin, ruleBin, box: inkBox(bin, dpi, s.crop) };
+}

@@ -12,7 +12,7 @@ import type { Page, Rule, Word } from '../../src/model/page.js';
 import { derotate } from '../../src/load/deskew.js';
 import { OcrPool, textLayerUsable } from '../../src/load/ocr.js';
 import { ocrSkew, ocrWords } from '../../src/load/ocr-words.js';
-import { binarise, rgbaToGrey } from '../../src/load/raster.js';
+import { binarise, binarisePage, rgbaToGrey, toPbm, type GreyImage } from '../../src/load/raster.js';
 import { detectRules, ruleInPoints } from '../../src/load/rules.js';
 
 const A4 = { width: 595.44, height: 842.04 };
@@ -80,6 +80,45 @@ describe('textLayerUsable', () => {
   it('rejects words placed off the page', () => {
     const words = layerWords(PROSE).map((w, i) => (i % 2 ? { ...w, x0: w.x0 + 2000, x1: w.x1 + 2000 } : w));
     expect(textLayerUsable(words, A4, 0).reason).toMatch(/off the page/);
+  });
+});
+
+describe('binarisePage', () => {
+  /** A 1200 × 1600 paper-toned page with noise; `ink` draws dark strokes into it. */
+  function paper(ink: (set: (x: number, y: number) => void) => void): GreyImage {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const data = Uint8Array.from({ length: 1200 * 1600 }, () => 238 + Math.floor(rnd() * 14));
+    ink((x, y) => (data[y * 1200 + x] = 30));
+    return { width: 1200, height: 1600, data };
+  }
+
+  it('finds no content on a blank, noisy page', () => {
+    expect(binarisePage(paper(() => {}), 200).box).toBeNull();
+  });
+
+  it('still finds a lone page number, too little ink for Otsu', () => {
+    const img = paper((set) => {
+      for (let x = 1000; x < 1060; x++) if (x % 9 < 3) for (let y = 100; y < 120; y++) set(x, y);
+    });
+    expect(binarisePage(img, 200).box).toEqual({ x0: 984, y0: 84, x1: 1072, y1: 136 });
+  });
+
+  it('crops to the text block, ignoring specks in the margin', () => {
+    const img = paper((set) => {
+      for (let y = 400; y < 600; y += 30) for (let x = 300; x < 900; x++) if (x % 9 < 4) for (let d = 0; d < 20; d++) set(x, y + d);
+      set(50, 50);
+      set(1150, 1500);
+      set(1151, 1500);
+    });
+    // Ink spans x 300..894 and y 400..599, padded by 0.08 inch (16 px at 200 dpi).
+    expect(binarisePage(img, 200).box).toEqual({ x0: 284, y0: 384, x1: 911, y1: 616 });
+  });
+
+  it('packs 1-bit PBM rows for tesseract', () => {
+    const pbm = toPbm({ width: 10, height: 2, data: Uint8Array.from([1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]) });
+    expect(new TextDecoder().decode(pbm.subarray(0, 8))).toBe('P4\n10 2\n');
+    expect([...pbm.subarray(8)]).toEqual([0b10000001, 0b10000000, 0, 0b01000000]);
   });
 });
 
