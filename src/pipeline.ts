@@ -10,7 +10,9 @@ import type { LoadWarning } from './load/errors.js';
 import { identifyInput } from './load/input.js';
 import { pdfFacts, readPdfSafely } from './load/pdf-safe.js';
 import { textToPages } from './load/text.js';
+import { OcrPool } from './load/ocr.js';
 import { checkTextLayer, withoutTextLayer, type OcrMode, type PageWithoutText } from './load/text-layer.js';
+import { textLayerUsable } from './load/text-quality.js';
 import type { ExtractedDocument } from './model/document.js';
 import type { Page } from './model/page.js';
 import type { Block } from './validate/schemas.js';
@@ -30,11 +32,15 @@ export interface ExtractOptions {
   docId?: string;
   /** auto (default): OCR pages without a text layer; never: leave them empty. */
   ocr?: OcrMode;
+  /** Render resolution for OCR of pages that are not scans (a scan is read at its own resolution). */
+  dpi?: number;
   /** Refuse a PDF with more pages than this (default: no limit). */
   maxPages?: number;
   /** Called as each stage starts, so a caller can bound its time: opening, each page, structure. */
   onStage?: (stage: 'open' | 'page' | 'structure', page?: number, total?: number) => void;
 }
+
+const imagesArea = (p: Page): number => p.images.reduce((a, r) => a + Math.max(0, r.x1 - r.x0) * Math.max(0, r.y1 - r.y0), 0);
 
 export async function extractFile(file: string, opts: ExtractOptions = {}): Promise<ExtractedDocument> {
   const t0 = performance.now();
@@ -46,6 +52,8 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   const ocr = opts.ocr ?? 'auto';
   /** Pages without a text layer: the page-level signal OCR plugs into. */
   const withoutText: PageWithoutText[] = [];
+  /** Pages read by OCR, and why their text layer was not used. */
+  const ocrPages: { page: number; reason: string }[] = [];
   const timings: Record<string, number> = {};
   const laid: LaidOutPage[] = [];
   const tLoad = performance.now();
@@ -58,13 +66,28 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   };
   if (input.kind === 'pdf') {
     const pdf = readPdfSafely(new Uint8Array(data), { password: opts.password, maxPages: opts.maxPages, onStage: opts.onStage, warnings, facts });
-    for await (const { page, total } of pdf) {
-      // An OCR engine replaces `page` here when ocrWanted(page, ocr) (load/text-layer.ts).
-      const missing = withoutTextLayer(page);
-      if (missing) withoutText.push(missing);
-      take(page, total);
+    let pool: OcrPool | null = null;
+    try {
+      for await (const { page, proxy, total } of pdf) {
+        let read = page;
+        // OCR a page whose text layer is missing or garbage (or every page with --ocr always);
+        // a blank page (no text, no image) costs no OCR.
+        if (ocr !== 'never') {
+          const verdict = textLayerUsable(page.words, page, imagesArea(page));
+          if (ocr === 'always' || (!verdict.usable && page.images.length)) {
+            pool ??= await OcrPool.create({ jobs: 1, dpi: opts.dpi });
+            read = await pool.recognizePage(proxy, page.number);
+            ocrPages.push({ page: page.number, reason: ocr === 'always' ? '--ocr always' : verdict.reason });
+          }
+        }
+        const missing = withoutTextLayer(read);
+        if (missing) withoutText.push(missing);
+        take(read, total);
+      }
+    } finally {
+      await pool?.close();
     }
-    checkTextLayer(withoutText, laid.length, ocr, false, warnings);
+    checkTextLayer(withoutText, laid.length, ocr, true, warnings);
   } else {
     const pages = textToPages(input.decoded.text);
     for (const p of pages) take(p, pages.length);
@@ -92,7 +115,12 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
       bytes: data.length,
       kind,
       pages: laid.length,
-      pageInfo: laid.map((p) => ({ page: p.number, source: p.source, ...(p.confidence !== undefined ? { confidence: p.confidence } : {}) })),
+      pageInfo: laid.map((p) => ({
+        page: p.number,
+        source: p.source,
+        ...(p.confidence !== undefined ? { confidence: Math.round(p.confidence * 10) / 10 } : {}),
+        ...(ocrPages.find((o) => o.page === p.number) ? { ocr_reason: ocrPages.find((o) => o.page === p.number)!.reason } : {}),
+      })),
       ...(input.kind === 'text' ? { encoding: { name: input.decoded.encoding, detected: input.decoded.detected, assumed: input.decoded.assumed } } : { encrypted: facts!.encrypted }),
     },
     profile: profile.spec.name,

@@ -36,6 +36,8 @@ export interface PageInfo {
   source: PageSource;
   /** Mean OCR confidence for OCR pages. */
   confidence?: number;
+  /** Why the page was OCR'd (its text layer was missing or unusable, or --ocr always). */
+  ocr_reason?: string;
 }
 
 export interface DocumentMetadata {

@@ -1,0 +1,102 @@
+/**
+ * One page through OCR, minus the tesseract call: render and binarise it, crop to its content,
+ * then turn tesseract's block tree into a positioned `Page` (de-skewed words, rules, images).
+ */
+import type Tesseract from 'tesseract.js';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { Page } from '../model/page.js';
+import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
+import { lineSizePx, ocrLines, ocrSkew, ocrWords } from './ocr-words.js';
+import { binarisePage, cropBinary, toPbm, type BinaryImage, type PixelBox } from './raster.js';
+import { pageImages, renderDpi, renderPage, type PageImage } from './render.js';
+import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
+
+export interface PreparedPage {
+  number: number;
+  /** Page size in points and its declared rotation. */
+  width: number;
+  height: number;
+  rotation: number;
+  dpi: number;
+  images: PageImage[];
+  bin: BinaryImage;
+  /** The page binarised for rule detection (see `rules.threshold`). */
+  ruleBin: BinaryImage;
+  /** Content box in pixels, null for a blank page (nothing to OCR). */
+  box: PixelBox | null;
+  /** The cropped content as PBM, the image tesseract reads. */
+  pbm: Uint8Array | null;
+}
+
+/**
+ * Renders `page` (at the scan's own resolution when it is one image), binarises and crops it.
+ * Releases the page's decoded resources afterwards: only the raster is needed from here on.
+ */
+export async function preparePage(page: PDFPageProxy, number: number, dpi: number, s: OcrSettings = OCR_SETTINGS): Promise<PreparedPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const images = await pageImages(page);
+  const renderAt = renderDpi(viewport, images, dpi, s.render);
+  const raster = await renderPage(page, renderAt);
+  page.cleanup();
+  const { bin, ruleBin, box } = binarisePage(raster.image, renderAt, s);
+  return {
+    number,
+    width: raster.width,
+    height: raster.height,
+    rotation: page.rotate,
+    dpi: renderAt,
+    images,
+    bin,
+    ruleBin,
+    box,
+    pbm: box ? toPbm(cropBinary(bin, box)) : null,
+  };
+}
+
+/**
+ * Whether a horizontal rule candidate lies in the glyphs of an OCR line that spans it: between the
+ * (median) top of the line's words over the candidate and just below their baseline. That is where the
+ * serif rows at the foot and the top of bold capitals are; an underline or a table rule is not.
+ */
+function inTextBand(r: PixelRule, lines: Tesseract.Line[], offset: { x: number; y: number }, s: OcrSettings): boolean {
+  if (r.kind !== 'h') return false;
+  const mid = (r.a.x + r.b.x) / 2;
+  const y = (r.a.y + r.b.y) / 2 - offset.y;
+  const from = r.a.x - offset.x;
+  const to = r.b.x - offset.x;
+  return lines.some((line) => {
+    const over = line.words.filter((w) => w.bbox.x1 > from && w.bbox.x0 < to);
+    const covered = over.reduce((n, w) => n + Math.min(w.bbox.x1, to) - Math.max(w.bbox.x0, from), 0);
+    if (covered < 0.5 * (to - from)) return false;
+    const b = line.baseline;
+    const base = b.x1 > b.x0 ? b.y0 + ((mid - offset.x - b.x0) * (b.y1 - b.y0)) / (b.x1 - b.x0) : b.y0;
+    // The median top: one word whose box swallowed a bit of the rule must not decide.
+    const tops = over.map((w) => w.bbox.y0).sort((p, q) => p - q);
+    const top = tops[tops.length >> 1];
+    return y >= top && y < base + s.rules.textBandBelow * lineSizePx(line, s.size);
+  });
+}
+
+/** The positioned page from tesseract's blocks (null blocks: a blank page). */
+export function assemblePage(p: PreparedPage, blocks: Tesseract.Block[] | null, s: OcrSettings = OCR_SETTINGS): Page {
+  const lines = ocrLines(blocks);
+  const skew = ocrSkew(lines, p.dpi, s.skew);
+  const geometry = { dpi: p.dpi, offset: { x: p.box?.x0 ?? 0, y: p.box?.y0 ?? 0 }, width: p.bin.width, height: p.bin.height };
+  const words = ocrWords(lines, geometry, skew, s.size);
+  const centre = { x: p.bin.width / 2, y: p.bin.height / 2 };
+  const rules = detectRules(p.ruleBin, p.dpi, skew, s.rules, p.bin)
+    .filter((r) => !inTextBand(r, lines, geometry.offset, s))
+    .map((r) => ruleInPoints(r, centre, skew, p.dpi));
+  const confs = words.map((w) => w.conf ?? 0);
+  return {
+    number: p.number,
+    width: p.width,
+    height: p.height,
+    rotation: p.rotation,
+    source: 'ocr',
+    words,
+    rules,
+    images: p.images.map((im) => im.rect),
+    confidence: confs.length ? confs.reduce((a, b) => a + b, 0) / confs.length : undefined,
+  };
+}

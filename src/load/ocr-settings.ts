@@ -1,0 +1,145 @@
+/**
+ * Every threshold of the OCR loader in one place. Pixel values are given in inches or points and
+ * converted with the render dpi, so the same settings work at 200 and 300 dpi.
+ */
+export const OCR_SETTINGS = {
+  render: {
+    /** Default render resolution for pages that are not a single scanned image. */
+    dpi: 300,
+    /**
+     * A page that is one embedded image covering at least this share of the page is rendered at
+     * the image's own resolution: anything higher only interpolates pixels (and at 200 dpi a
+     * binarised native image OCRs better and faster than a 300 dpi upsampled one).
+     */
+    scanCoverage: 0.9,
+    /** ...but never below this dpi: upsampling a coarse scan does help tesseract's small text. */
+    minScanDpi: 200,
+  },
+
+  /** Content crop: no OCR time on blank margins. */
+  crop: {
+    /**
+     * Otsu's threshold closer than this to the paper level (grey levels) split paper noise: the
+     * page then counts as ink only what is twice as far below the paper.
+     */
+    minContrast: 24,
+    /** A row/column counts as content when it has at least this many ink pixels (speckle guard). */
+    minInkPixels: 3,
+    /** Content runs thinner than this (inches) and isolated by more than `gap` are noise. */
+    minRun: 0.015,
+    gap: 0.3,
+    /** Margin kept around the content (inches), so edge glyphs keep their context. */
+    pad: 0.08,
+  },
+
+  tesseract: {
+    /** 4 = single column of text of variable sizes: keeps hanging paragraph numbers and tables. */
+    psm: '4',
+    /** Retry low-confidence lines inverted (white on dark table headers); no measurable cost otherwise. */
+    doInvert: true,
+    /** Per-page recognition timeout (ms); the worker is killed and replaced when it fires. */
+    pageTimeoutMs: 120_000,
+    /** Worker start-up timeout (ms): createWorker never settles on some load errors. */
+    initTimeoutMs: 60_000,
+  },
+
+  /** Ruled lines found in the binarised image. */
+  rules: {
+    /**
+     * Rules are binarised at this point between the text threshold (0) and the paper level (1): a
+     * 0.5 pt rule is an antialiased grey line 1.4 px wide at 200 dpi and breaks up at the text
+     * threshold, while paper noise never forms long runs.
+     */
+    threshold: 0.5,
+    /** Shortest rule (inches): shorter solid runs are parts of glyphs (bars of T, E, serifs). */
+    minLength: 0.5,
+    /** Largest hole bridged inside a rule (points): JPEG noise and thin antialiased lines. */
+    maxGap: 1,
+    /** Share of a run that must be ink. */
+    minFill: 0.9,
+    /** ...and of its best line in the text binarisation (a row of blurred serifs reaches ~0.8). */
+    minTextFill: 0.85,
+    /** Thicker dark runs are filled areas (bars, shading, photos), not rules (points). */
+    maxThickness: 3,
+    /**
+     * The lines this far (points) on both sides of a rule must be mostly clear: that rejects the
+     * bottom of a line of text, and is still past the baseline of underlined text.
+     */
+    clearance: 2,
+    maxSideFill: 0.5,
+    /**
+     * At most this share of a rule may have ink running on from it for `stemLength` points. Stems
+     * standing on (or hanging from) the serif row of bold capitals: 0.34 measured; descenders
+     * crossing an underline: up to 0.29 under a line full of g and p. OCR'd pages also have the
+     * glyph-band test below, which does not depend on this margin.
+     */
+    maxAttached: 0.33,
+    stemLength: 1.5,
+    /**
+     * A horizontal candidate between the top of the OCR words it runs through and this far (em)
+     * below their baseline is a row of serifs, not a rule; an underline sits 0.1-0.15 em below.
+     */
+    textBandBelow: 0.05,
+  },
+
+  /** Skew from tesseract's line baselines. */
+  skew: {
+    /** Only lines at least this wide (inches) give a reliable slope (baselines are integer px). */
+    minLineWidth: 1.5,
+    /** Below this (degrees) words are left as they are. */
+    minAngle: 0.02,
+    /** Above this (degrees) the estimate is not a small scan skew; nothing is de-rotated. */
+    maxAngle: 5,
+  },
+
+  /**
+   * Font size from line geometry: glyph heights above the baseline relative to the em. The outline
+   * metrics of common report faces are x-height 0.46, ascender 0.69, capitals and digits 0.66
+   * (Times/Liberation Serif; sans faces a few per cent more), but binarised scanned glyphs measure
+   * taller because blur spreads ink past the threshold; these values were measured on a 200-dpi
+   * scan at 9, 10, 12 and 14 pt. Each glyph of a known class gives an estimate and the line's
+   * median is used, so words without ascenders and lines without lowercase letters still work.
+   */
+  size: {
+    xHeight: 0.49,
+    ascender: 0.715,
+    capHeight: 0.68,
+    /** Fallback: tesseract's row height (ascender top to descender bottom) relative to the em. */
+    rowHeight: 0.92,
+    /**
+     * Tesseract glues digit groups set with a thousands space ("209 834 348" → "209834348"). A gap
+     * between two non-letter glyphs wider than this (em) is a space: a space is about 0.25 em plus
+     * bearings, while digits (even "11") sit at most about 0.16 em apart.
+     */
+    splitGapEm: 0.22,
+    /**
+     * Lines whose estimates differ by less than this share are one printed size (one glyph pixel is
+     * 3-4 % of a 9-12 pt em at 200 dpi): they share the group's mean, so body lines do not
+     * alternate between 11.5 and 12.
+     */
+    sameSize: 0.04,
+    /** Estimated sizes are rounded to this step (points): printed sizes are whole or half points. */
+    step: 0.5,
+  },
+
+  /** When a PDF's own text layer is trusted instead of OCR (see textLayerUsable). */
+  textLayer: {
+    /** Fewer letters and digits than this while images cover `imageCoverage` of the page: a scan. */
+    minChars: 40,
+    imageCoverage: 0.5,
+    /** Share of U+FFFD, control or private-use characters above which the layer is garbage. */
+    maxBadCharRatio: 0.05,
+    /** Share of letters and digits among non-space characters below which it is symbol soup. */
+    minAlnumRatio: 0.5,
+    /** Share of alphabetic tokens that must look like words (a vowel, no long consonant runs). */
+    minWordLikeRatio: 0.6,
+    /** ...stricter when the page is covered by an image: that text layer is a previous OCR's. */
+    minWordLikeRatioOverImage: 0.8,
+    /** Share of words with impossible geometry (outside the page, empty box, tiny size). */
+    maxBadGeometryRatio: 0.2,
+    /** Alphabetic tokens needed before ratios mean anything. */
+    minTokens: 10,
+  },
+};
+
+export type OcrSettings = typeof OCR_SETTINGS;

@@ -1,0 +1,246 @@
+/**
+ * OCR of PDF pages with a pool of tesseract.js workers, fully offline: the LSTM model comes from
+ * @tesseract.js-data/eng in node_modules (never the CDN), nothing is cached to disk, and the wasm
+ * core is required from node_modules. Pages render on the main thread while workers recognise,
+ * so rendering overlaps OCR. A worker that errors, times out or is aborted is killed and replaced;
+ * its page rejects, and nothing ever waits forever.
+ */
+import { access } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { createWorker, OEM } from 'tesseract.js';
+import type Tesseract from 'tesseract.js';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { Page } from '../model/page.js';
+import { assemblePage, preparePage, type PreparedPage } from './ocr-page.js';
+import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
+
+export { textLayerUsable, type TextLayerVerdict } from './text-quality.js';
+
+export interface OcrPoolOptions {
+  /** Parallel workers (each about 160 MB); default the number of cores. Started only as pages queue up. */
+  jobs?: number;
+  /** Render resolution for non-scan pages; a scanned page is OCR'd at its own resolution. */
+  dpi?: number;
+  /** Aborting rejects queued and running pages and kills the workers. */
+  signal?: AbortSignal;
+  /** Per-page recognition timeout in ms. */
+  pageTimeoutMs?: number;
+  /** Called when a page is queued or settles. `total` counts the pages queued so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** tesseract.js worker script, e.g. a wrapper that sandboxes it; default the package's own. */
+  workerPath?: string;
+  settings?: OcrSettings;
+}
+
+interface Slot {
+  worker: Tesseract.Worker;
+  /** Rejects when the worker reports an error, exits or is killed. */
+  failed: Promise<never>;
+  fail: (e: Error) => void;
+}
+
+interface Job {
+  page: PDFPageProxy;
+  number: number;
+  /** Rendering started ahead, while a worker was busy recognising the previous page. */
+  prepared?: Promise<PreparedPage>;
+  resolve: (p: Page) => void;
+  reject: (e: unknown) => void;
+}
+
+const require = createRequire(import.meta.url);
+/** The LSTM-only model (2.9 MB); the package's default export points at the 11 MB legacy one. */
+const LANG_PATH = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
+function timeout(ms: number, what: string): { promise: Promise<never>; clear: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return { promise, clear: () => clearTimeout(timer) };
+}
+
+export class OcrPool {
+  private readonly queue: Job[] = [];
+  private readonly idle: Slot[] = [];
+  private readonly busy = new Set<Slot>();
+  private live = 0;
+  private starting = 0;
+  private done = 0;
+  private total = 0;
+  private closed: Error | null = null;
+
+  private constructor(
+    private readonly jobs: number,
+    private readonly dpi: number,
+    private readonly pageTimeoutMs: number,
+    private readonly settings: OcrSettings,
+    private readonly workerPath: string | undefined,
+    private readonly onProgress: ((done: number, total: number) => void) | undefined,
+  ) {}
+
+  /** Starts one worker right away, so a broken installation fails here rather than on page 1. */
+  static async create(o: OcrPoolOptions = {}): Promise<OcrPool> {
+    const s = o.settings ?? OCR_SETTINGS;
+    await access(path.join(LANG_PATH, 'eng.traineddata.gz')).catch(() => {
+      throw new Error(`OCR model not found in ${LANG_PATH}: is @tesseract.js-data/eng installed?`);
+    });
+    const pool = new OcrPool(
+      Math.max(1, o.jobs ?? availableParallelism()),
+      o.dpi ?? s.render.dpi,
+      o.pageTimeoutMs ?? s.tesseract.pageTimeoutMs,
+      s,
+      o.workerPath,
+      o.onProgress,
+    );
+    if (o.signal) {
+      if (o.signal.aborted) throw asError(o.signal.reason ?? new Error('aborted'));
+      o.signal.addEventListener('abort', () => pool.shutdown(asError(o.signal?.reason ?? new Error('aborted'))), { once: true });
+    }
+    pool.live++;
+    pool.idle.push(await pool.spawn());
+    return pool;
+  }
+
+  /** OCR of one page (1-based `pageNumber` is copied into the result). Queued if all workers are busy. */
+  recognizePage(pdfPage: PDFPageProxy, pageNumber: number): Promise<Page> {
+    if (this.closed) return Promise.reject(this.closed);
+    this.total++;
+    this.onProgress?.(this.done, this.total);
+    return new Promise<Page>((resolve, reject) => {
+      this.queue.push({ page: pdfPage, number: pageNumber, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Rejects pages still queued or running and terminates every worker. */
+  async close(): Promise<void> {
+    this.shutdown(new Error('OCR pool closed'));
+    await Promise.all([...this.idle, ...this.busy].map((s) => s.worker.terminate().catch(() => {})));
+    this.idle.length = 0;
+  }
+
+  private shutdown(reason: Error): void {
+    if (this.closed) return;
+    this.closed = reason;
+    for (const job of this.queue.splice(0)) job.reject(reason);
+    for (const slot of this.busy) slot.fail(reason);
+  }
+
+  private async spawn(): Promise<Slot> {
+    let fail!: (e: Error) => void;
+    const failed = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    failed.catch(() => {});
+    const t = this.settings.tesseract;
+    // createWorker never settles when loading fails; errorHandler is what hears about it.
+    const created = createWorker('eng', OEM.LSTM_ONLY, {
+      langPath: LANG_PATH,
+      gzip: true,
+      cacheMethod: 'none',
+      errorHandler: (e: unknown) => fail(asError(e)),
+      ...(this.workerPath ? { workerPath: this.workerPath } : {}),
+    });
+    const limit = timeout(t.initTimeoutMs, 'tesseract worker start-up');
+    try {
+      const worker = await Promise.race([created, failed, limit.promise]);
+      // The thread itself dying (uncaught error, killed) must fail the page it was working on.
+      const thread = (worker as unknown as { worker?: import('node:worker_threads').Worker }).worker;
+      thread?.on('error', (e) => fail(asError(e)));
+      thread?.on('exit', (code) => fail(new Error(`tesseract worker exited (code ${code})`)));
+      await Promise.race([
+        worker.setParameters({ tessedit_pageseg_mode: t.psm as Tesseract.PSM, tessedit_do_invert: t.doInvert ? '1' : '0' }),
+        failed,
+      ]);
+      return { worker, failed, fail };
+    } finally {
+      limit.clear();
+    }
+  }
+
+  private pump(): void {
+    while (this.queue.length && this.idle.length) this.run(this.idle.pop()!, this.queue.shift()!);
+    const want = Math.min(this.jobs - this.live, this.queue.length - this.starting);
+    for (let i = 0; i < want; i++) this.grow();
+  }
+
+  private grow(): void {
+    this.live++;
+    this.starting++;
+    this.spawn().then(
+      (slot) => {
+        this.starting--;
+        if (this.closed) {
+          this.live--;
+          void slot.worker.terminate().catch(() => {});
+          return;
+        }
+        this.idle.push(slot);
+        this.pump();
+      },
+      (e) => {
+        this.starting--;
+        this.live--;
+        // With no worker left, nothing else will ever take the queued pages.
+        if (this.live === 0) for (const job of this.queue.splice(0)) job.reject(asError(e));
+      },
+    );
+  }
+
+  private prepare(job: Job): Promise<PreparedPage> {
+    const p = preparePage(job.page, job.number, this.dpi, this.settings);
+    p.catch(() => {}); // reported when the job is run
+    return p;
+  }
+
+  /** Renders the next queued page while workers recognise: at most one page ahead per busy worker. */
+  private prefetch(): void {
+    const ahead = this.queue.filter((j) => j.prepared).length;
+    const next = this.queue.find((j) => !j.prepared);
+    if (next && ahead < this.busy.size) next.prepared = this.prepare(next);
+  }
+
+  private async run(slot: Slot, job: Job): Promise<void> {
+    this.busy.add(slot);
+    let healthy = true;
+    try {
+      const prepared = await (job.prepared ??= this.prepare(job));
+      let blocks: Tesseract.Block[] | null = null;
+      if (prepared.pbm) {
+        const image = Buffer.from(prepared.pbm.buffer, prepared.pbm.byteOffset, prepared.pbm.byteLength);
+        const limit = timeout(this.pageTimeoutMs, `OCR of page ${job.number}`);
+        try {
+          healthy = false;
+          const recognised = slot.worker.recognize(image, { user_defined_dpi: String(prepared.dpi) } as Partial<Tesseract.RecognizeOptions>, {
+            blocks: true,
+            text: false,
+          });
+          this.prefetch();
+          const { data } = await Promise.race([recognised, slot.failed, limit.promise]);
+          healthy = true;
+          blocks = data.blocks;
+        } finally {
+          limit.clear();
+        }
+      }
+      job.resolve(assemblePage(prepared, blocks, this.settings));
+    } catch (e) {
+      job.reject(asError(e));
+    } finally {
+      this.busy.delete(slot);
+      this.done++;
+      this.onProgress?.(this.done, this.total);
+      if (healthy && !this.closed) this.idle.push(slot);
+      else {
+        this.live--;
+        void slot.worker.terminate().catch(() => {});
+      }
+      this.pump();
+    }
+  }
+}
