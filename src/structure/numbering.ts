@@ -35,8 +35,10 @@ export interface Candidate {
 export const SEQUENCE_SETTINGS = {
   /** How many earlier candidates a candidate may follow (bounds the work on long documents). */
   window: 400,
-  /** Cost of each number skipped between two chained candidates. */
+  /** Cost of each number skipped between two chained candidates … */
   gapPenalty: 0.6,
+  /** … up to this much: a run of missing pages (an excerpt) costs no more than a few skips. */
+  maxGapCost: 2,
   /** A chain that starts at 1 is worth this much more. */
   startBonus: 2,
 };
@@ -54,17 +56,17 @@ export function chooseSequence(cands: Candidate[], s = SEQUENCE_SETTINGS): Set<n
   for (let i = 0; i < n; i++) {
     const ni = cands[i].number;
     const w = cands[i].weight ?? 1;
-    best[i] = w + (ni === 1 ? s.startBonus : -s.gapPenalty * Math.min(ni - 1, 10));
+    best[i] = w + (ni === 1 ? s.startBonus : -Math.min(s.maxGapCost, s.gapPenalty * (ni - 1)));
     for (let j = Math.max(0, i - s.window); j < i; j++) {
       const step = ni - cands[j].number;
       if (step <= 0) continue;
-      const v = best[j] + w - s.gapPenalty * (step - 1);
+      const v = best[j] + w - Math.min(s.maxGapCost, s.gapPenalty * (step - 1));
       if (v > best[i]) {
         best[i] = v;
         prev[i] = j;
       }
     }
-    if (top < 0 || best[i] > best[top]) top = i;
+    if (top < 0 || best[i] >= best[top]) top = i;
   }
   const chosen = new Set<number>();
   for (let i = top; i >= 0; i = prev[i]) chosen.add(cands[i].id);

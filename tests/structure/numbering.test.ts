@@ -16,6 +16,9 @@ describe('paragraph sequence', () => {
   it('survives a missing paragraph without breaking the chain', () => {
     expect(chosen([1, 2, 4, 5, 6])).toEqual([1, 2, 4, 5, 6]);
   });
+  it('bridges the pages missing from an excerpt', () => {
+    expect(chosen([1, 2, 3, 4, 2, 3, 35, 36, 37, 2, 3])).toEqual([1, 2, 3, 4, 35, 36, 37]);
+  });
   it('ignores a stray large number', () => {
     expect(chosen([1, 2, 2008, 3, 4])).toEqual([1, 2, 3, 4]);
   });
