@@ -32,7 +32,10 @@ export function markFootnoteZone(
     // A zone holds no further rules (a ruled table's lines would).
     if (rules.some((r) => r !== rule && r.kind === 'h' && r.y0 > rule.y0 + 1 && r.x1 - r.x0 > 20)) continue;
     const first = below[0];
-    const labelled = LABEL.test(first.words[0]?.text ?? '') || first.marks.length > 0 && first.marks[0].at === 0;
+    const w0 = first.words[0];
+    // OCR reads a raised footnote number as a quote or "!": accept those on OCR'd words.
+    const ocrLabel = w0?.conf !== undefined && /^[!'"’‘`^*°¹²³⁴⁵⁶⁷⁸⁹]/u.test(w0.text);
+    const labelled = LABEL.test(w0?.text ?? '') || ocrLabel || (first.marks.length > 0 && first.marks[0].at === 0);
     const small = !page.positional || first.size <= s.maxSizeRatio * bodySize;
     if (!labelled || !small) continue;
     for (const l of below) l.zone = 'footnote';

@@ -15,9 +15,13 @@ export interface RawFootnote {
 }
 
 const LABEL = /^(\d{1,3})[.)]?$/;
+/** What OCR makes of a raised footnote number: a quote, an apostrophe, "!", a degree sign. */
+const OCR_MARK = /^([!'"’‘`^*°¹²³⁴⁵⁶⁷⁸⁹]+)(\p{L}.*)?$/u;
 
 export function parseFootnotes(pages: LaidOutPage[]): RawFootnote[] {
-  return pages.flatMap((p) => parseNoteLines(p.lines.filter((l) => l.zone === 'footnote')));
+  // One pass over every page's zone, so a note's number can follow from the one before it.
+  const out = parseNoteLines(pages.flatMap((p) => p.lines.filter((l) => l.zone === 'footnote')));
+  return out;
 }
 
 /**
@@ -33,11 +37,21 @@ export function parseNoteLines(lines: Line[]): RawFootnote[] {
     if (text) out.push({ number: cur.number, page: cur.lines[0].page, text });
     cur = null;
   };
+  let last = 0;
   for (const l of lines) {
-    const label = l.words[0] && LABEL.exec(l.words[0].text);
+    const first = l.words[0]?.text ?? '';
+    const label = LABEL.exec(first);
+    // OCR reads a small raised footnote number as a quote or an exclamation mark: a line opening
+    // with such a mark (alone or glued to the first word) is the next footnote in sequence.
+    const ocrMark = l.words[0]?.conf !== undefined ? OCR_MARK.exec(first) : null;
     if (label && l.words.length > 1) {
       flush();
-      cur = { number: Number(label[1]), lines: [l], drop: l.words[0].text.length };
+      cur = { number: Number(label[1]), lines: [l], drop: first.length };
+      last = cur.number;
+    } else if (ocrMark && (l.words.length > 1 || ocrMark[2])) {
+      flush();
+      cur = { number: last + 1, lines: [l], drop: ocrMark[1].length };
+      last = cur.number;
     } else if (cur) cur.lines.push(l);
     else if (out.length && out[out.length - 1].page === l.page) out[out.length - 1].text += ' ' + l.text.trim();
   }
@@ -97,7 +111,15 @@ export function linkFootnotes(notes: RawFootnote[], holders: TextHolder[]): Map<
 }
 
 function findGlued(holders: TextHolder[], f: RawFootnote, startHolder: number, startAt: number): { holder: number; at: number; len: number } | null {
-  const n = String(f.number);
+  return findGluedMark(holders, f, startHolder, startAt, String(f.number)) ?? findGluedMark(holders, f, startHolder, startAt, null);
+}
+
+/**
+ * The mark for footnote f glued to a word: its digits, or (OCR, when the digits are not found)
+ * a quote or "!" standing for them at the end of a word.
+ */
+function findGluedMark(holders: TextHolder[], f: RawFootnote, startHolder: number, startAt: number, digits: string | null): { holder: number; at: number; len: number } | null {
+  const n = digits ?? `[!'"’¹²³⁴⁵⁶⁷⁸⁹]`;
   for (let i = startHolder; i < holders.length; i++) {
     const h = holders[i];
     if ((h.pages[0]?.[1] ?? 0) > f.page) break;
@@ -107,9 +129,10 @@ function findGlued(holders: TextHolder[], f: RawFootnote, startHolder: number, s
       const before = m[1];
       const at = m.index + before.length;
       if (pageAt(h, at) !== f.page) continue;
-      // Digits glued to a word or closing punctuation, or to a four-digit year ("20094").
-      const glued = /[A-Za-zÀ-ÿ.,;:)”’"']$/.test(before) || /^(1[89]|20)\d\d$/.test(before);
-      if (glued && before.length) return { holder: i, at, len: n.length };
+      // Digits glued to a word or closing punctuation, or to a four-digit year ("20094"); an OCR
+      // stand-in only right after a letter.
+      const glued = digits === null ? /[A-Za-zÀ-ÿ]$/.test(before) : /[A-Za-zÀ-ÿ.,;:)”’"']$/.test(before) || /^(1[89]|20)\d\d$/.test(before);
+      if (glued && before.length) return { holder: i, at, len: m[2].length };
     }
   }
   return null;
