@@ -8,7 +8,7 @@ import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
 import type { OcrLine } from './hocr.js';
 import { lineSizePx, ocrSkew, ocrWords } from './ocr-words.js';
 import { binarisePage, cropBinary, toPbm, type BinaryImage, type PixelBox } from './raster.js';
-import { pageImages, renderDpi, renderPage, type PageImage } from './render.js';
+import { pageGraphics, renderDpi, renderPage, scanRaster, type PageImage } from './render.js';
 import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
 
 export interface PreparedPage {
@@ -34,9 +34,10 @@ export interface PreparedPage {
  */
 export async function preparePage(page: PDFPageProxy, number: number, dpi: number, s: OcrSettings = OCR_SETTINGS): Promise<PreparedPage> {
   const viewport = page.getViewport({ scale: 1 });
-  const images = await pageImages(page);
+  const graphics = await pageGraphics(page);
+  const images = graphics.images;
   const renderAt = renderDpi(viewport, images, dpi, s.render);
-  const raster = await renderPage(page, renderAt);
+  const raster = scanRaster(page, graphics, renderAt) ?? (await renderPage(page, renderAt));
   page.cleanup();
   const { bin, ruleBin, box } = binarisePage(raster.image, renderAt, s);
   return {

@@ -13,6 +13,7 @@ import { parseHocr, type OcrLine } from '../../src/load/hocr.js';
 import { OcrPool, textLayerUsable } from '../../src/load/ocr.js';
 import { ocrSkew, ocrWords } from '../../src/load/ocr-words.js';
 import { binarise, binarisePage, rgbaToGrey, toPbm, type GreyImage } from '../../src/load/raster.js';
+import { pageGraphics, renderDpi, renderPage, scanRaster } from '../../src/load/render.js';
 import { detectRules, ruleInPoints } from '../../src/load/rules.js';
 
 const A4 = { width: 595.44, height: 842.04 };
@@ -273,6 +274,24 @@ describe('deskew of OCR words', () => {
     const raw = ocrWords(lines, geometry, 0).filter((w, i, all) => i === 0 || w.base !== all[i - 1].base);
     expect(Math.abs(raw[11].x0 - raw[0].x0)).toBeGreaterThan(5);
   });
+});
+
+describe('rendering a scanned page', () => {
+  it('uses the scan at its own 200 dpi, read straight from the decoded image', async () => {
+    const excerpt = fileURLToPath(new URL('../../fixtures/scan-excerpt/report-scan-excerpt.pdf', import.meta.url));
+    const doc = await getDocument({ data: new Uint8Array(await readFile(excerpt)), isEvalSupported: false }).promise;
+    const page = await doc.getPage(1);
+    const g = await pageGraphics(page);
+    expect(g).toMatchObject({ imagesOnly: true, images: [{ pixelWidth: 1654, pixelHeight: 2339, upright: true }] });
+    expect(renderDpi(A4, g.images, 300)).toBe(200);
+    expect(renderDpi(A4, g.images, 150)).toBe(150);
+    expect(scanRaster(page, g, 300)).toBeNull(); // not the native resolution: draw it
+    const fast = scanRaster(page, g, 200)!;
+    const drawn = await renderPage(page, 200);
+    expect(fast.image.width).toBe(drawn.image.width);
+    expect(Buffer.compare(Buffer.from(fast.image.data), Buffer.from(drawn.image.data))).toBe(0);
+    await doc.destroy();
+  }, 30_000);
 });
 
 describe('OCR of a scanned page, offline', () => {
