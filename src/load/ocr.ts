@@ -107,7 +107,10 @@ export class OcrPool {
     return pool;
   }
 
-  /** OCR of one page (1-based `pageNumber` is copied into the result). Queued if all workers are busy. */
+  /**
+   * OCR of one page (1-based `pageNumber` is copied into the result). Queued if all workers are
+   * busy. The page's decoded resources are released (page.cleanup()) once it is rendered.
+   */
   recognizePage(pdfPage: PDFPageProxy, pageNumber: number): Promise<Page> {
     if (this.closed) return Promise.reject(this.closed);
     this.total++;
