@@ -1,14 +1,14 @@
 /**
  * One page through OCR, minus the tesseract call: render and binarise it, crop to its content,
- * then turn tesseract's block tree into a positioned `Page` (de-skewed words, rules, images).
+ * then turn tesseract's lines into a positioned `Page` (de-skewed words, rules, images).
  */
-import type Tesseract from 'tesseract.js';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Page } from '../model/page.js';
 import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
-import { lineSizePx, ocrLines, ocrSkew, ocrWords } from './ocr-words.js';
+import type { OcrLine } from './hocr.js';
+import { lineSizePx, ocrSkew, ocrWords } from './ocr-words.js';
 import { binarisePage, cropBinary, toPbm, type BinaryImage, type PixelBox } from './raster.js';
-import { pageImages, renderDpi, renderPage, type PageImage } from './render.js';
+import { pageGraphics, renderDpi, renderPage, scanRaster, type PageImage } from './render.js';
 import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
 
 export interface PreparedPage {
@@ -34,9 +34,10 @@ export interface PreparedPage {
  */
 export async function preparePage(page: PDFPageProxy, number: number, dpi: number, s: OcrSettings = OCR_SETTINGS): Promise<PreparedPage> {
   const viewport = page.getViewport({ scale: 1 });
-  const images = await pageImages(page);
+  const graphics = await pageGraphics(page);
+  const images = graphics.images;
   const renderAt = renderDpi(viewport, images, dpi, s.render);
-  const raster = await renderPage(page, renderAt);
+  const raster = scanRaster(page, graphics, renderAt) ?? (await renderPage(page, renderAt));
   page.cleanup();
   const { bin, ruleBin, box } = binarisePage(raster.image, renderAt, s);
   return {
@@ -58,7 +59,7 @@ export async function preparePage(page: PDFPageProxy, number: number, dpi: numbe
  * (median) top of the line's words over the candidate and just below their baseline. That is where the
  * serif rows at the foot and the top of bold capitals are; an underline or a table rule is not.
  */
-function inTextBand(r: PixelRule, lines: Tesseract.Line[], offset: { x: number; y: number }, s: OcrSettings): boolean {
+function inTextBand(r: PixelRule, lines: OcrLine[], offset: { x: number; y: number }, s: OcrSettings): boolean {
   if (r.kind !== 'h') return false;
   const mid = (r.a.x + r.b.x) / 2;
   const y = (r.a.y + r.b.y) / 2 - offset.y;
@@ -77,9 +78,8 @@ function inTextBand(r: PixelRule, lines: Tesseract.Line[], offset: { x: number; 
   });
 }
 
-/** The positioned page from tesseract's blocks (null blocks: a blank page). */
-export function assemblePage(p: PreparedPage, blocks: Tesseract.Block[] | null, s: OcrSettings = OCR_SETTINGS): Page {
-  const lines = ocrLines(blocks);
+/** The positioned page from tesseract's lines (none for a blank page). */
+export function assemblePage(p: PreparedPage, lines: OcrLine[], s: OcrSettings = OCR_SETTINGS): Page {
   const skew = ocrSkew(lines, p.dpi, s.skew);
   const geometry = { dpi: p.dpi, offset: { x: p.box?.x0 ?? 0, y: p.box?.y0 ?? 0 }, width: p.bin.width, height: p.bin.height };
   const words = ocrWords(lines, geometry, skew, s.size);

@@ -104,6 +104,8 @@ export const OCR_SETTINGS = {
     xHeight: 0.49,
     ascender: 0.715,
     capHeight: 0.68,
+    /** Glyphs whose bottom is this far (share of the row height) above the baseline are raised marks. */
+    raised: 0.2,
     /** Fallback: tesseract's row height (ascender top to descender bottom) relative to the em. */
     rowHeight: 0.92,
     /**
@@ -118,8 +120,13 @@ export const OCR_SETTINGS = {
      * alternate between 11.5 and 12.
      */
     sameSize: 0.04,
-    /** Estimated sizes are rounded to this step (points): printed sizes are whole or half points. */
+    /** Estimated sizes are rounded to this step (points): printed sizes are whole or half points... */
     step: 0.5,
+    /**
+     * ...and mostly whole: an estimate this close (points) to a whole size takes it. Scanned pages
+     * differ in scale by a few per cent, which put 12 pt body text at 12.25 on some pages.
+     */
+    wholeWithin: 0.3,
   },
 
   /** When a PDF's own text layer is trusted instead of OCR (see textLayerUsable). */

@@ -1,11 +1,11 @@
 /**
- * Tesseract's block tree → positioned `Word`s in points. Each OCR line gives its words one
+ * OCR lines (from hOCR) → positioned `Word`s in points. Each OCR line gives its words one
  * baseline (the line's, de-skewed) and one font size (from its glyph heights above that
  * baseline), so the words of a printed line agree on both, as a text layer's would.
  */
-import type Tesseract from 'tesseract.js';
 import type { Word } from '../model/page.js';
 import { derotate, derotateBox, estimateSkew, type Point } from './deskew.js';
+import type { OcrLine, OcrWord } from './hocr.js';
 import { OCR_SETTINGS } from './ocr-settings.js';
 
 /** How the OCR'd raster sits on the page. */
@@ -22,10 +22,6 @@ const X_HEIGHT = new Set('acemnorsuvwxz');
 const ASCENDER = new Set('bdfhkl');
 const CAP_HEIGHT = new Set('ABCDEFGHIKLMNOPRSTUVWXYZ0123456789');
 
-export function ocrLines(blocks: Tesseract.Block[] | null): Tesseract.Line[] {
-  return (blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
-}
-
 const median = (xs: number[]): number => {
   const v = [...xs].sort((a, b) => a - b);
   const m = v.length >> 1;
@@ -35,25 +31,25 @@ const median = (xs: number[]): number => {
 /**
  * Font size of an OCR line in pixels. Every glyph of a known height class (x-height, ascender,
  * capital or digit) measured from the baseline is one estimate of the em; the median is robust to
- * words without ascenders, all-caps lines and the odd mis-segmented glyph. Superscripts are
- * skipped. Without any such glyph, tesseract's row height (ascender to descender) is used.
+ * words without ascenders, all-caps lines and the odd mis-segmented glyph. Raised glyphs (footnote
+ * marks) are skipped. Without any such glyph, tesseract's row height (ascender to descender) is used.
  */
-export function lineSizePx(line: Tesseract.Line, s = OCR_SETTINGS.size): number {
+export function lineSizePx(line: OcrLine, s = OCR_SETTINGS.size): number {
   const b = line.baseline;
   const slope = b.x1 > b.x0 ? (b.y1 - b.y0) / (b.x1 - b.x0) : 0;
   const estimates: number[] = [];
   for (const word of line.words) {
-    for (const sym of word.symbols ?? []) {
-      if (sym.is_superscript || sym.is_subscript || sym.text.length !== 1) continue;
+    for (const sym of word.symbols) {
+      if (sym.text.length !== 1) continue;
       const ratio = X_HEIGHT.has(sym.text) ? s.xHeight : ASCENDER.has(sym.text) ? s.ascender : CAP_HEIGHT.has(sym.text) ? s.capHeight : 0;
       if (!ratio) continue;
       const base = b.y0 + ((sym.bbox.x0 + sym.bbox.x1) / 2 - b.x0) * slope;
+      if (sym.bbox.y1 < base - s.raised * line.rowHeight) continue;
       const height = base - sym.bbox.y0;
       if (height > 0) estimates.push(height / ratio);
     }
   }
-  if (estimates.length) return median(estimates);
-  return (line.rowAttributes?.rowHeight ?? line.bbox.y1 - line.bbox.y0) / s.rowHeight;
+  return estimates.length ? median(estimates) : line.rowHeight / s.rowHeight;
 }
 
 const NOT_LETTER = /^[\p{N}\p{P}\p{S}]$/u;
@@ -62,8 +58,8 @@ const NOT_LETTER = /^[\p{N}\p{P}\p{S}]$/u;
  * Splits a word at wide gaps between non-letter glyphs (see `splitGapEm`); other words come back
  * whole. Pieces keep the word's confidence.
  */
-export function splitGluedNumbers(word: Tesseract.Word, sizePx: number, s = OCR_SETTINGS.size): Tesseract.Word[] {
-  const syms = word.symbols ?? [];
+export function splitGluedNumbers(word: OcrWord, sizePx: number, s = OCR_SETTINGS.size): OcrWord[] {
+  const syms = word.symbols;
   if (syms.length < 2 || syms.map((y) => y.text).join('') !== word.text) return [word];
   const cuts: number[] = [];
   for (let i = 1; i < syms.length; i++) {
@@ -84,14 +80,14 @@ export function splitGluedNumbers(word: Tesseract.Word, sizePx: number, s = OCR_
 }
 
 /** Page skew (radians) from the OCR lines' baselines. */
-export function ocrSkew(lines: Tesseract.Line[], dpi: number, s = OCR_SETTINGS.skew): number {
+export function ocrSkew(lines: OcrLine[], dpi: number, s = OCR_SETTINGS.skew): number {
   return estimateSkew(lines.map((l) => l.baseline), s.minLineWidth * dpi, s);
 }
 
 /** OCR words in points, de-rotated by `skew` around the page centre. Empty words are dropped. */
 /**
  * Groups size estimates that agree within `sameSize`, heaviest (most words) first so the body
- * text anchors its group, and returns each estimate's group mean rounded to `step`.
+ * text anchors its group, and returns each estimate's group mean rounded (see `step`, `wholeWithin`).
  */
 export function snapSizes(estimates: { size: number; weight: number }[], s = OCR_SETTINGS.size): number[] {
   const groups: { sum: number; weight: number }[] = [];
@@ -105,11 +101,13 @@ export function snapSizes(estimates: { size: number; weight: number }[], s = OCR
     groups[g].weight += e.weight;
     member[i] = g;
   }
-  return member.map((g) => Math.max(s.step, Math.round(groups[g].sum / groups[g].weight / s.step) * s.step));
+  const round = (size: number) =>
+    Math.abs(size - Math.round(size)) <= s.wholeWithin ? Math.round(size) : Math.round(size / s.step) * s.step;
+  return member.map((g) => Math.max(s.step, round(groups[g].sum / groups[g].weight)));
 }
 
 /** OCR words in points, de-rotated by `skew` around the page centre. Empty words are dropped. */
-export function ocrWords(lines: Tesseract.Line[], g: OcrGeometry, skew: number, s = OCR_SETTINGS.size): Word[] {
+export function ocrWords(lines: OcrLine[], g: OcrGeometry, skew: number, s = OCR_SETTINGS.size): Word[] {
   const k = 72 / g.dpi;
   const centre = { x: g.width / 2, y: g.height / 2 };
   const { x: ox, y: oy } = g.offset;
@@ -138,11 +136,11 @@ export function ocrWords(lines: Tesseract.Line[], g: OcrGeometry, skew: number, 
         y1: base + 0.2 * size,
         base,
         size,
-        font: w.font_name ?? '',
-        // tesseract's LSTM engine reports no font attributes (its JSON has no bold/italic).
+        font: '',
+        // tesseract's LSTM engine reports no font attributes (no bold or italic in its output).
         bold: false,
         italic: false,
-        conf: w.confidence,
+        conf: w.conf,
       });
     }
   });

@@ -13,6 +13,7 @@ import { createWorker, OEM } from 'tesseract.js';
 import type Tesseract from 'tesseract.js';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Page } from '../model/page.js';
+import { parseHocr, type OcrLine } from './hocr.js';
 import { assemblePage, preparePage, type PreparedPage } from './ocr-page.js';
 import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
 
@@ -106,7 +107,10 @@ export class OcrPool {
     return pool;
   }
 
-  /** OCR of one page (1-based `pageNumber` is copied into the result). Queued if all workers are busy. */
+  /**
+   * OCR of one page (1-based `pageNumber` is copied into the result). Queued if all workers are
+   * busy. The page's decoded resources are released (page.cleanup()) once it is rendered.
+   */
   recognizePage(pdfPage: PDFPageProxy, pageNumber: number): Promise<Page> {
     if (this.closed) return Promise.reject(this.closed);
     this.total++;
@@ -154,7 +158,11 @@ export class OcrPool {
       thread?.on('error', (e) => fail(asError(e)));
       thread?.on('exit', (code) => fail(new Error(`tesseract worker exited (code ${code})`)));
       await Promise.race([
-        worker.setParameters({ tessedit_pageseg_mode: t.psm as Tesseract.PSM, tessedit_do_invert: t.doInvert ? '1' : '0' }),
+        worker.setParameters({
+          tessedit_pageseg_mode: t.psm as Tesseract.PSM,
+          tessedit_do_invert: t.doInvert ? '1' : '0',
+          hocr_char_boxes: '1',
+        }),
         failed,
       ]);
       return { worker, failed, fail };
@@ -210,25 +218,25 @@ export class OcrPool {
     let healthy = true;
     try {
       const prepared = await (job.prepared ??= this.prepare(job));
-      let blocks: Tesseract.Block[] | null = null;
+      let lines: OcrLine[] = [];
       if (prepared.pbm) {
         const image = Buffer.from(prepared.pbm.buffer, prepared.pbm.byteOffset, prepared.pbm.byteLength);
         const limit = timeout(this.pageTimeoutMs, `OCR of page ${job.number}`);
         try {
           healthy = false;
           const recognised = slot.worker.recognize(image, { user_defined_dpi: String(prepared.dpi) } as Partial<Tesseract.RecognizeOptions>, {
-            blocks: true,
+            hocr: true,
             text: false,
           });
           this.prefetch();
           const { data } = await Promise.race([recognised, slot.failed, limit.promise]);
           healthy = true;
-          blocks = data.blocks;
+          lines = parseHocr(data.hocr ?? '');
         } finally {
           limit.clear();
         }
       }
-      job.resolve(assemblePage(prepared, blocks, this.settings));
+      job.resolve(assemblePage(prepared, lines, this.settings));
     } catch (e) {
       job.reject(asError(e));
     } finally {

@@ -3,7 +3,7 @@
  * images drawn on the page (their boxes, and their native resolution so a scan is not upsampled).
  */
 import { createCanvas } from '@napi-rs/canvas';
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ImageKind, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Rect } from '../model/page.js';
 import { OCR_SETTINGS } from './ocr-settings.js';
@@ -15,7 +15,20 @@ export interface PageImage {
   /** Size of the image's own pixel grid. */
   pixelWidth: number;
   pixelHeight: number;
+  /** pdf.js object id of an image XObject (its decoded pixels are in page.objs after the operator list). */
+  objId?: string;
+  /** Drawn unrotated and unmirrored: its pixel rows are page rows. */
+  upright: boolean;
 }
+
+export interface PageGraphics {
+  images: PageImage[];
+  /** The page paints nothing but its images (a plain scan). */
+  imagesOnly: boolean;
+}
+
+// Operators that paint nothing themselves.
+const NEUTRAL = new Set([OPS.dependency, OPS.save, OPS.restore, OPS.transform, OPS.setGState, OPS.beginMarkedContent, OPS.beginMarkedContentProps, OPS.endMarkedContent]);
 
 export interface RenderedPage {
   image: GreyImage;
@@ -36,23 +49,26 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
 ];
 
 /** Raster images painted on the page, from its operator list (tracking the CTM through forms). */
-export async function pageImages(page: PDFPageProxy): Promise<PageImage[]> {
+export async function pageGraphics(page: PDFPageProxy): Promise<PageGraphics> {
   const { fnArray, argsArray } = await page.getOperatorList();
   const viewport = page.getViewport({ scale: 1 });
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const out: PageImage[] = [];
-  const paint = (pixelWidth: number, pixelHeight: number) => {
+  let imagesOnly = true;
+  const paint = (pixelWidth: number, pixelHeight: number, objId?: string) => {
     const corners = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([u, v]) =>
       viewport.convertToViewportPoint(ctm[0] * u + ctm[2] * v + ctm[4], ctm[1] * u + ctm[3] * v + ctm[5]),
     );
     const xs = corners.map((p) => p[0]);
     const ys = corners.map((p) => p[1]);
     const rect = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-    if (pixelWidth > 0 && pixelHeight > 0) out.push({ rect, pixelWidth, pixelHeight });
+    const upright = ctm[0] > 0 && ctm[3] > 0 && ctm[1] === 0 && ctm[2] === 0;
+    if (pixelWidth > 0 && pixelHeight > 0) out.push({ rect, pixelWidth, pixelHeight, objId, upright });
   };
   for (let i = 0; i < fnArray.length; i++) {
     const args = argsArray[i];
+    if (!NEUTRAL.has(fnArray[i]) && fnArray[i] !== OPS.paintImageXObject) imagesOnly = false;
     switch (fnArray[i]) {
       case OPS.save:
         stack.push(ctm);
@@ -71,14 +87,14 @@ export async function pageImages(page: PDFPageProxy): Promise<PageImage[]> {
         ctm = stack.pop() ?? ctm;
         break;
       case OPS.paintImageXObject:
-        paint(args[1], args[2]);
+        paint(args[1], args[2], args[0]);
         break;
       case OPS.paintInlineImageXObject:
         paint(args[0]?.width ?? 0, args[0]?.height ?? 0);
         break;
     }
   }
-  return out;
+  return { images: out, imagesOnly };
 }
 
 /**
@@ -97,6 +113,31 @@ export function renderDpi(
   const areaIn2 = ((scan.rect.x1 - scan.rect.x0) * (scan.rect.y1 - scan.rect.y0)) / (72 * 72);
   const native = Math.sqrt((scan.pixelWidth * scan.pixelHeight) / areaIn2);
   return Math.round(Math.min(requested, Math.max(native, s.minScanDpi)));
+}
+
+/**
+ * The raster of a plain scan without drawing it: when the page paints one upright image covering
+ * it exactly and `dpi` is the image's own resolution, its decoded pixels (already in page.objs
+ * from the operator list) are the page. Saves a canvas draw and read-back of the whole page.
+ */
+export function scanRaster(page: PDFPageProxy, g: PageGraphics, dpi: number): RenderedPage | null {
+  const { width, height } = page.getViewport({ scale: 1 });
+  const im = g.images[0];
+  if (g.images.length !== 1 || !g.imagesOnly || page.rotate % 360 !== 0 || !im.upright || !im.objId) return null;
+  const r = im.rect;
+  if (Math.max(Math.abs(r.x0), Math.abs(r.y0), Math.abs(r.x1 - width), Math.abs(r.y1 - height)) > 1) return null;
+  if (Math.abs((im.pixelWidth * 72) / width - dpi) > 0.01 * dpi) return null;
+  const objs = im.objId.startsWith('g_') ? page.commonObjs : page.objs;
+  if (!objs.has(im.objId)) return null;
+  const img = objs.get(im.objId) as { width: number; height: number; kind?: number; data?: Uint8Array | Uint8ClampedArray };
+  const { width: w, height: h, kind, data: src } = img;
+  if (!src || w !== im.pixelWidth || h !== im.pixelHeight) return null;
+  const data = new Uint8Array(w * h);
+  if (kind === ImageKind.RGB_24BPP || kind === ImageKind.RGBA_32BPP) {
+    const step = kind === ImageKind.RGB_24BPP ? 3 : 4;
+    for (let i = 0, j = 0; i < data.length; i++, j += step) data[i] = (src[j] * 77 + src[j + 1] * 150 + src[j + 2] * 29) >> 8;
+  } else return null; // 1-bit images carry their decode polarity elsewhere: let the canvas draw them.
+  return { image: { width: w, height: h, data }, dpi, width, height };
 }
 
 /** Renders the page at `dpi` and returns its greyscale raster. */

@@ -6,13 +6,14 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type Tesseract from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page, Rule, Word } from '../../src/model/page.js';
 import { derotate } from '../../src/load/deskew.js';
+import { parseHocr, type OcrLine } from '../../src/load/hocr.js';
 import { OcrPool, textLayerUsable } from '../../src/load/ocr.js';
 import { ocrSkew, ocrWords } from '../../src/load/ocr-words.js';
 import { binarise, binarisePage, rgbaToGrey, toPbm, type GreyImage } from '../../src/load/raster.js';
+import { pageGraphics, renderDpi, renderPage, scanRaster } from '../../src/load/render.js';
 import { detectRules, ruleInPoints } from '../../src/load/rules.js';
 
 const A4 = { width: 595.44, height: 842.04 };
@@ -80,6 +81,34 @@ describe('textLayerUsable', () => {
   it('rejects words placed off the page', () => {
     const words = layerWords(PROSE).map((w, i) => (i % 2 ? { ...w, x0: w.x0 + 2000, x1: w.x1 + 2000 } : w));
     expect(textLayerUsable(words, A4, 0).reason).toMatch(/off the page/);
+  });
+});
+
+describe('parseHocr', () => {
+  it('reads lines with their baseline, words with confidence, and glyph boxes', () => {
+    const hocr = `<div class='ocr_page' id='page_1' title='image "x"; bbox 0 0 800 600'>
+   <span class='ocr_header' id='line_1_1' title="bbox 100 50 300 80; baseline 0.01 -6; x_size 31; x_descenders 7; x_ascenders 7">
+    <span class='ocrx_word' id='word_1_1' title='bbox 100 50 160 74; x_wconf 93'>
+     <span class='ocrx_cinfo' title='x_bboxes 100 50 130 74; x_conf 98.1'>A</span>
+     <span class='ocrx_cinfo' title='x_bboxes 132 66 140 74; x_conf 97'>.</span>
+    </span>
+    <span class='ocrx_word' id='word_1_2' title='bbox 170 52 200 74; x_wconf 88'>
+     <span class='ocrx_cinfo' title='x_bboxes 170 52 200 74; x_conf 88'>&amp;</span>
+    </span>
+   </span>
+   <span class='ocr_line' id='line_1_2' title="bbox 100 100 120 130; baseline 0 0; x_size 30">
+    <span class='ocrx_word' id='word_1_3' title='bbox 100 100 120 130; x_wconf 71'>
+     <span class='ocrx_cinfo' title='x_bboxes 100 100 120 130; x_conf 71'>&lt;</span>
+    </span>
+   </span>
+</div>`;
+    const lines = parseHocr(hocr);
+    expect(lines).toHaveLength(2);
+    expect(lines[0].baseline).toEqual({ x0: 100, y0: 74, x1: 300, y1: 76 });
+    expect(lines[0].rowHeight).toBe(31);
+    expect(lines[0].words.map((w) => [w.text, w.conf])).toEqual([['A.', 93], ['&', 88]]);
+    expect(lines[0].words[0].symbols[1]).toEqual({ text: '.', bbox: { x0: 132, y0: 66, x1: 140, y1: 74 } });
+    expect(lines[1].words[0].text).toBe('<');
   });
 });
 
@@ -194,8 +223,8 @@ describe('deskew of OCR words', () => {
   const heights: Record<string, number> = { x: 0.49, a: 0.715, c: 0.68 };
   const cls = (ch: string) => (/[acemnorsuvwxz]/.test(ch) ? 'x' : /[bdfhkl]/.test(ch) ? 'a' : /[A-Z0-9]/.test(ch) ? 'c' : 'x');
 
-  /** What tesseract reports for a 12 pt line printed at (x, base) on a page scanned `angle` askew. */
-  function scannedLine(text: string, x: number, base: number, angle: number): Tesseract.Line {
+  /** What OCR reports for a 12 pt line printed at (x, base) on a page scanned `angle` askew. */
+  function scannedLine(text: string, x: number, base: number, angle: number): OcrLine {
     const rot = (p: { x: number; y: number }) => derotate(p, centre, -angle);
     const box = (pts: { x: number; y: number }[]) => ({
       x0: Math.min(...pts.map((p) => p.x)),
@@ -203,27 +232,22 @@ describe('deskew of OCR words', () => {
       x1: Math.max(...pts.map((p) => p.x)),
       y1: Math.max(...pts.map((p) => p.y)),
     });
+    const corners = (b: { x0: number; y0: number; x1: number; y1: number }) => [{ x: b.x0, y: b.y0 }, { x: b.x1, y: b.y1 }];
     let cx = x;
     const words = text.split(' ').map((t) => {
       const symbols = [...t].map((ch) => {
         const h = heights[cls(ch)] * em;
-        const corners = [{ x: cx, y: base - h }, { x: cx + 0.45 * em, y: base - h }, { x: cx, y: base }, { x: cx + 0.45 * em, y: base }].map(rot);
+        const glyph = [{ x: cx, y: base - h }, { x: cx + 0.45 * em, y: base - h }, { x: cx, y: base }, { x: cx + 0.45 * em, y: base }].map(rot);
         cx += 0.5 * em;
-        return { text: ch, confidence: 95, bbox: box(corners), is_superscript: false, is_subscript: false } as Tesseract.Symbol;
+        return { text: ch, bbox: box(glyph) };
       });
       cx += 0.3 * em;
-      return { text: t, confidence: 95, font_name: '', symbols, choices: [], bbox: box(symbols.flatMap((s) => [{ x: s.bbox.x0, y: s.bbox.y0 }, { x: s.bbox.x1, y: s.bbox.y1 }])) } as unknown as Tesseract.Word;
+      return { text: t, conf: 95, symbols, bbox: box(symbols.flatMap((g) => corners(g.bbox))) };
     });
     const a = rot({ x, y: base });
     const b = rot({ x: cx, y: base });
-    return {
-      words,
-      text,
-      confidence: 95,
-      baseline: { x0: Math.round(a.x), y0: Math.round(a.y), x1: Math.round(b.x), y1: Math.round(b.y), has_baseline: true },
-      rowAttributes: { rowHeight: 0.92 * em, ascenders: 8, descenders: 7 },
-      bbox: box(words.flatMap((w) => [{ x: w.bbox.x0, y: w.bbox.y0 }, { x: w.bbox.x1, y: w.bbox.y1 }])),
-    } as unknown as Tesseract.Line;
+    // hOCR states the baseline as a slope: it is exact, unlike the words' integer boxes.
+    return { words, baseline: { x0: a.x, y0: a.y, x1: b.x, y1: b.y }, rowHeight: 0.92 * em, bbox: box(words.flatMap((w) => corners(w.bbox))) };
   }
 
   const angle = (0.6 * Math.PI) / 180;
@@ -250,6 +274,24 @@ describe('deskew of OCR words', () => {
     const raw = ocrWords(lines, geometry, 0).filter((w, i, all) => i === 0 || w.base !== all[i - 1].base);
     expect(Math.abs(raw[11].x0 - raw[0].x0)).toBeGreaterThan(5);
   });
+});
+
+describe('rendering a scanned page', () => {
+  it('uses the scan at its own 200 dpi, read straight from the decoded image', async () => {
+    const excerpt = fileURLToPath(new URL('../../fixtures/scan-excerpt/report-scan-excerpt.pdf', import.meta.url));
+    const doc = await getDocument({ data: new Uint8Array(await readFile(excerpt)), isEvalSupported: false }).promise;
+    const page = await doc.getPage(1);
+    const g = await pageGraphics(page);
+    expect(g).toMatchObject({ imagesOnly: true, images: [{ pixelWidth: 1654, pixelHeight: 2339, upright: true }] });
+    expect(renderDpi(A4, g.images, 300)).toBe(200);
+    expect(renderDpi(A4, g.images, 150)).toBe(150);
+    expect(scanRaster(page, g, 300)).toBeNull(); // not the native resolution: draw it
+    const fast = scanRaster(page, g, 200)!;
+    const drawn = await renderPage(page, 200);
+    expect(fast.image.width).toBe(drawn.image.width);
+    expect(Buffer.compare(Buffer.from(fast.image.data), Buffer.from(drawn.image.data))).toBe(0);
+    await doc.destroy();
+  }, 30_000);
 });
 
 describe('OCR of a scanned page, offline', () => {
