@@ -76,6 +76,7 @@ export function buildLines(page: Page, settings = LINE_SETTINGS): Line[] {
   }
   if (cur.length) groups.push(cur);
   const merged = attachRaisedMarks(groups, settings);
+  if (page.source === 'ocr') for (const g of merged) restoreBullet(g);
   const gutter = findGutter(page);
   if (gutter === null) return merged.map((g) => makeLine(page.number, g, settings, 0));
   // Two columns: split each baseline group at the gutter, then read band by band — a line that
@@ -97,6 +98,17 @@ export function buildLines(page: Page, settings = LINE_SETTINGS): Line[] {
   }
   flush();
   return out;
+}
+
+/** What OCR makes of a bullet: a lone dot, plus, degree, guillemet or small "e"/"o" before a tab. */
+const OCR_BULLET = /^[.+°*«»·©@eo•]$/;
+
+/** A lone bullet-like glyph set well apart from the text after it is a bullet ("•"). */
+function restoreBullet(group: Word[]): void {
+  group.sort((a, b) => a.x0 - b.x0);
+  const [first, second] = group;
+  if (!first || !second || !OCR_BULLET.test(first.text)) return;
+  if (second.x0 - first.x1 >= 0.9 * second.size && /^[A-Za-z(“"]/.test(second.text)) first.text = '•';
 }
 
 /**

@@ -59,6 +59,10 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   const m = measure(pages, bodySize);
   const positionalPage = new Map(pages.map((p) => [p.number, p.source !== 'text-dump']));
   const positional = (b: Block) => positionalPage.get(b.page) ?? true;
+  // Typography (bold, italic) comes only from a text layer: OCR reports none, so OCR pages are
+  // read like dumps for headings, by numbering and by what follows.
+  const typographicPage = new Map(pages.map((p) => [p.number, p.source === 'text-layer']));
+  const typographic = (b: Block) => typographicPage.get(b.page) ?? true;
   const blocks = buildBlocks(pages, m);
   const tab = findTabular(blocks, m, positional);
   const colWidth = columnWidth(m, 0);
@@ -82,7 +86,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     if (tab[i] || b.lines[0].box !== undefined || isPara(i) || b.lines.length > s.headingLines) return null;
     const text = joinLines(b.lines).text;
     if (!text || /[.;,:]$/.test(text)) return null;
-    const pos = positional(b);
+    const pos = typographic(b);
     const styled = pos && b.lines.every((l) => l.bold || l.italic || l.underlined || l.size > bodySize + 0.75);
     // Text that does not stop before the right margin is prose, unless typography or a label says otherwise.
     const labelled = BULLET.test(text) || ROMAN_LABEL.test(text) || LETTER_LABEL.test(text) || PARAGRAPH_NUMBER.test(text);

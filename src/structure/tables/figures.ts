@@ -51,6 +51,8 @@ export function findFigures(pages: LaidOutPage[], regions: Region[], s: TableSet
     if (p.source === 'text-dump') continue;
     for (const img of p.images) {
       if (img.x1 - img.x0 < s.figureMinWidth * p.width) continue;
+      // A picture of the whole page is a scan's backdrop, not a chart on it.
+      if ((img.x1 - img.x0) * (img.y1 - img.y0) > 0.8 * p.width * p.height) continue;
       const titleLines = titleOver(p, img.y0, s);
       const title = joinTexts(titleLines.map((l) => l.text));
       const table = TABLE_CAPTION.test(title);
