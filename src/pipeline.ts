@@ -21,6 +21,7 @@ import { assemble } from './structure/assemble.js';
 import { readMetadata } from './structure/metadata.js';
 import { buildTables } from './structure/tables/index.js';
 import { validateDocument } from './validate/checks.js';
+import { crossTableChecks } from './validate/cross-table.js';
 import { checkExpectedTables } from './validate/expected-tables.js';
 
 export interface ExtractOptions {
@@ -136,7 +137,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     timings,
   };
   const t2 = performance.now();
-  doc.checks = [...validateDocument(doc, s), ...t.checks, ...checkExpectedTables(profile.spec.tables, doc.tables)];
+  doc.checks = [...validateDocument(doc, s), ...t.checks, ...crossTableChecks(doc.tables), ...checkExpectedTables(profile.spec.tables, doc.tables)];
   timings.validate_ms = performance.now() - t2;
   timings.total_ms = performance.now() - t0;
   return doc;
