@@ -12,6 +12,8 @@ export const FOOTNOTE_ZONE_SETTINGS = {
   minRuleY: 0.4,
   /** Footnote text is smaller than the body: at most this × body size (text dumps excepted). */
   maxSizeRatio: 0.95,
+  /** OCR'd notes without a label must be clearly smaller than the body. */
+  ocrSizeRatio: 0.9,
 };
 
 const LABEL = /^[*†‡§]?\d{1,3}[.)]?$/;
@@ -37,7 +39,9 @@ export function markFootnoteZone(
     const ocrLabel = w0?.conf !== undefined && /^[!'"’‘`^*°¹²³⁴⁵⁶⁷⁸⁹]/u.test(w0.text);
     const labelled = LABEL.test(w0?.text ?? '') || ocrLabel || (first.marks.length > 0 && first.marks[0].at === 0);
     const small = !page.positional || first.size <= s.maxSizeRatio * bodySize;
-    if (!labelled || !small) continue;
+    // OCR may drop a raised label altogether: clearly smaller lines under the separator still are notes.
+    const ocrUnlabelled = w0?.conf !== undefined && below.every((l) => l.size <= s.ocrSizeRatio * bodySize);
+    if (!(labelled || ocrUnlabelled) || !small) continue;
     for (const l of below) l.zone = 'footnote';
     return;
   }

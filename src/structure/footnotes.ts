@@ -38,7 +38,12 @@ export function parseNoteLines(lines: Line[]): RawFootnote[] {
     cur = null;
   };
   let last = 0;
+  let prev: Line | null = null;
+  // The right edge of note text, for telling where an unlabelled OCR'd note ends.
+  const right = Math.max(0, ...lines.map((l) => l.x1));
   for (const l of lines) {
+    const ended = prev !== null && (prev.page !== l.page || prev.x1 < right - 3 * prev.size);
+    prev = l;
     const first = l.words[0]?.text ?? '';
     const label = LABEL.exec(first);
     // OCR reads a small raised footnote number as a quote or an exclamation mark: a line opening
@@ -51,6 +56,11 @@ export function parseNoteLines(lines: Line[]): RawFootnote[] {
     } else if (ocrMark && (l.words.length > 1 || ocrMark[2])) {
       flush();
       cur = { number: last + 1, lines: [l], drop: ocrMark[1].length };
+      last = cur.number;
+    } else if (l.words[0]?.conf !== undefined && (!cur || ended)) {
+      // OCR dropped the label: a new note starts after one that ended short, numbered in sequence.
+      flush();
+      cur = { number: last + 1, lines: [l], drop: 0 };
       last = cur.number;
     } else if (cur) cur.lines.push(l);
     else if (out.length && out[out.length - 1].page === l.page) out[out.length - 1].text += ' ' + l.text.trim();
