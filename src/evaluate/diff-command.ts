@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { diffFolders, formatDiff } from './diff.js';
-import type { CommandIo } from './score-command.js';
+import { type CommandIo, processIo, usageError as usageErrorFor } from './command-io.js';
 
 export const DIFF_USAGE = `Usage: report-extract diff <DOC_OUTPUT_DIR_A> <DOC_OUTPUT_DIR_B> [options]
 
@@ -21,17 +21,10 @@ Options:
 Exit codes: 0 no difference, 1 the folders differ, 2 usage error or unreadable input.
 `;
 
-const processIo: CommandIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 /** `argv` is what follows the word `diff` on the command line. */
 export async function diffCommand(argv: string[], io: CommandIo = processIo): Promise<number> {
-  const usageError = (message: string): number => {
-    io.stderr(`report-extract diff: ${message}\n\n${DIFF_USAGE}`);
-    return 2;
-  };
+  const usageError = usageErrorFor(io, 'diff', DIFF_USAGE);
   let parsed;
   try {
     parsed = parseArgs({

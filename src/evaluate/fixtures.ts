@@ -4,7 +4,8 @@
  * folder, read back and scored exactly as `report-extract score` does, then checked against the
  * minimums of its input kind.
  */
-import { access, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { exists } from './command-io.js';
 import { join } from 'node:path';
 import { writeDocument } from '../export/write.js';
 import { extractFile } from '../pipeline.js';
@@ -32,14 +33,6 @@ export interface FixtureInput {
   file: string;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Sub-folders of `root` that hold a gold file, and whether each also has thresholds. */
 export async function listFixtureFolders(root: string): Promise<{ name: string; dir: string; hasGold: boolean; hasThresholds: boolean }[]> {

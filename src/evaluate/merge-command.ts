@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { MergedCellSchema, MergedParagraphSchema } from '../validate/merged.js';
 import { mergeFolders, writeMerged } from './merge.js';
-import type { CommandIo } from './score-command.js';
+import { type CommandIo, processIo, usageError as usageErrorFor } from './command-io.js';
 
 export const MERGE_USAGE = `Usage: report-extract merge <DIR...> --out <FILE> [options]
 
@@ -24,17 +24,10 @@ Options:
 Exit codes: 0 written, 1 a row failed the merged schema, 2 usage error or unreadable input.
 `;
 
-const processIo: CommandIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 /** `argv` is what follows the word `merge` on the command line. */
 export async function mergeCommand(argv: string[], io: CommandIo = processIo): Promise<number> {
-  const usageError = (message: string): number => {
-    io.stderr(`report-extract merge: ${message}\n\n${MERGE_USAGE}`);
-    return 2;
-  };
+  const usageError = usageErrorFor(io, 'merge', MERGE_USAGE);
   let parsed;
   try {
     parsed = parseArgs({

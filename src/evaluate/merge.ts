@@ -7,7 +7,8 @@
  * column_label. Every row is validated with the zod schemas of validate/merged.ts before anything
  * is written; files are written to a temporary name and renamed.
  */
-import { access, mkdir, readdir, realpath, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rename, rm } from 'node:fs/promises';
+import { exists } from './command-io.js';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { writeRecords } from '../export/csv.js';
@@ -55,14 +56,6 @@ export interface MergeResult {
   warnings: string[];
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const DOC_FILES = ['report.json', 'cells.csv', 'paragraphs.csv'];
 

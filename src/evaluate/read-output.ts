@@ -2,7 +2,8 @@
  * Reads one document's output folder (`DIR/<doc-id>/`, see OUTPUT.md) back into records.
  * paragraphs/headings/footnotes/blocks are required; tables and report.json are optional.
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { exists } from './command-io.js';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -37,14 +38,6 @@ export interface OutputFolder {
   report: Record<string, unknown> | null;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function readRecords<S extends z.ZodObject>(dir: string, file: string, schema: S, required: boolean): Promise<z.infer<S>[]> {
   const path = join(dir, file);

@@ -4,6 +4,7 @@
  * input (nothing could be scored).
  */
 import { parseArgs } from 'node:util';
+import { type CommandIo, processIo, usageError as usageErrorFor } from './command-io.js';
 import { formatScore, score, type ScoreOptions, type ThresholdName } from './score.js';
 
 export const SCORE_USAGE = `Usage: report-extract score <DOC_OUTPUT_DIR> --gold <gold.json> [options]
@@ -29,22 +30,12 @@ const MIN_OPTIONS: Record<string, ThresholdName> = {
   'min-tables': 'tables',
 };
 
-export interface CommandIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export type { CommandIo } from './command-io.js';
 
-const processIo: CommandIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
 
 /** `argv` is what follows the word `score` on the command line. */
 export async function scoreCommand(argv: string[], io: CommandIo = processIo): Promise<number> {
-  const usageError = (message: string): number => {
-    io.stderr(`report-extract score: ${message}\n\n${SCORE_USAGE}`);
-    return 2;
-  };
+  const usageError = usageErrorFor(io, 'score', SCORE_USAGE);
   let parsed;
   try {
     parsed = parseArgs({
