@@ -73,7 +73,8 @@ function isTotalRow(label: string): boolean {
   return TOTAL_ROW.test(label) && label.split(/\s+/).length <= MAX_TOTAL_LABEL_WORDS;
 }
 
-function figureColumns(ctx: Ctx): number[] {
+/** Columns where most filled cells are of one kind (figures, or percentages). */
+function columnsOfKind(ctx: Ctx, kind: 'number' | 'percent'): number[] {
   const cols: number[] = [];
   const width = Math.max(0, ...ctx.body.map((r) => r.length));
   for (let c = ctx.labelColumns; c < width; c++) {
@@ -83,29 +84,15 @@ function figureColumns(ctx: Ctx): number[] {
       const p = row[c];
       if (!p || p.kind === 'empty') continue;
       filled++;
-      if (p.kind === 'number') n++;
+      if (p.kind === kind) n++;
     }
     if (filled && n >= 0.6 * filled) cols.push(c);
   }
   return cols;
 }
 
-function percentColumns(ctx: Ctx): number[] {
-  const cols: number[] = [];
-  const width = Math.max(0, ...ctx.body.map((r) => r.length));
-  for (let c = ctx.labelColumns; c < width; c++) {
-    let n = 0;
-    let filled = 0;
-    for (const row of ctx.nums) {
-      const p = row[c];
-      if (!p || p.kind === 'empty') continue;
-      filled++;
-      if (p.kind === 'percent') n++;
-    }
-    if (filled && n >= 0.6 * filled) cols.push(c);
-  }
-  return cols;
-}
+const figureColumns = (ctx: Ctx): number[] => columnsOfKind(ctx, 'number');
+const percentColumns = (ctx: Ctx): number[] => columnsOfKind(ctx, 'percent');
 
 function rowChecks(ctx: Ctx, cols: number[]): Check[] {
   const out: Check[] = [];
