@@ -1,5 +1,6 @@
 /** What the evaluate commands (score, diff, merge) share: where they write, and how they refuse usage. */
 import { access } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -26,4 +27,30 @@ export async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+/**
+ * Parse a command's arguments (help included): the values and positionals, or the exit code to
+ * return at once (0 after printing the usage for --help, 2 on a usage error).
+ */
+export function parseCommand<O extends Options>(
+  argv: string[],
+  options: O,
+  io: CommandIo,
+  command: string,
+  usage: string,
+): { values: ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>['values']; positionals: string[] } | number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    return usageError(io, command, usage)((error as Error).message);
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout(usage);
+    return 0;
+  }
+  return parsed as never;
 }

@@ -2,9 +2,8 @@
  * `report-extract diff <DOC_OUTPUT_DIR_A> <DOC_OUTPUT_DIR_B> [--json] [--limit N]`.
  * Exit codes: 0 the folders hold the same records, 1 they differ, 2 usage error or unreadable input.
  */
-import { parseArgs } from 'node:util';
 import { diffFolders, formatDiff } from './diff.js';
-import { type CommandIo, processIo, usageError as usageErrorFor } from './command-io.js';
+import { type CommandIo, parseCommand, processIo, usageError as usageErrorFor } from './command-io.js';
 
 export const DIFF_USAGE = `Usage: report-extract diff <DOC_OUTPUT_DIR_A> <DOC_OUTPUT_DIR_B> [options]
 
@@ -25,26 +24,18 @@ Exit codes: 0 no difference, 1 the folders differ, 2 usage error or unreadable i
 /** `argv` is what follows the word `diff` on the command line. */
 export async function diffCommand(argv: string[], io: CommandIo = processIo): Promise<number> {
   const usageError = usageErrorFor(io, 'diff', DIFF_USAGE);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        limit: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+  const parsed = parseCommand(
+    argv,
+    {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+    },
+    io,
+    'diff',
+    DIFF_USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(DIFF_USAGE);
-    return 0;
-  }
   if (positionals.length !== 2) return usageError(`expected two output folders, got ${positionals.length}`);
   let limit = 20;
   if (values.limit !== undefined) {

@@ -15,7 +15,7 @@
  */
 import { readOutput, readCells, type OutputFolder } from './read-output.js';
 import type { Block, CellRecord, Footnote, Heading, Paragraph, TableRecord } from '../validate/schemas.js';
-import { diffExcerpt, fold, shorten } from './text.js';
+import { commonEnds, diffExcerpt, fold, shorten } from './text.js';
 
 export const DIFF_KINDS = ['paragraph', 'heading', 'footnote', 'block', 'table', 'cell', 'report'] as const;
 export type DiffKind = (typeof DIFF_KINDS)[number];
@@ -139,14 +139,7 @@ const LCS_MAX_CELLS = 4_000_000;
  * for the table (millions of headings) is matched greedily in order instead.
  */
 export function lcs(a: string[], b: string[]): [number, number][] {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
+  const { start, endA, endB } = commonEnds(a, b);
   const pairs: [number, number][] = [];
   for (let i = 0; i < start; i++) pairs.push([i, i]);
   const n = endA - start;

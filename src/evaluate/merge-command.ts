@@ -3,10 +3,9 @@
  * Exit codes: 0 written, 1 a merged row failed its schema (nothing written), 2 usage error or
  * unreadable input (nothing written).
  */
-import { parseArgs } from 'node:util';
 import { MergedCellSchema, MergedParagraphSchema } from '../validate/merged.js';
 import { mergeFolders, writeMerged } from './merge.js';
-import { type CommandIo, processIo, usageError as usageErrorFor } from './command-io.js';
+import { type CommandIo, parseCommand, processIo, usageError as usageErrorFor } from './command-io.js';
 
 export const MERGE_USAGE = `Usage: report-extract merge <DIR...> --out <FILE> [options]
 
@@ -28,27 +27,19 @@ Exit codes: 0 written, 1 a row failed the merged schema, 2 usage error or unread
 /** `argv` is what follows the word `merge` on the command line. */
 export async function mergeCommand(argv: string[], io: CommandIo = processIo): Promise<number> {
   const usageError = usageErrorFor(io, 'merge', MERGE_USAGE);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        paragraphs: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+  const parsed = parseCommand(
+    argv,
+    {
+      out: { type: 'string' },
+      paragraphs: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+    },
+    io,
+    'merge',
+    MERGE_USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(MERGE_USAGE);
-    return 0;
-  }
   if (positionals.length === 0) return usageError('no output folder given');
   if (typeof values.out !== 'string' || values.out === '') return usageError('--out <FILE> is required');
   if (values.paragraphs === '') return usageError('--paragraphs takes a file name');

@@ -3,8 +3,7 @@
  * Exit codes: 0 scored (and every minimum met), 1 a minimum failed, 2 usage error or unreadable
  * input (nothing could be scored).
  */
-import { parseArgs } from 'node:util';
-import { type CommandIo, processIo, usageError as usageErrorFor } from './command-io.js';
+import { type CommandIo, parseCommand, processIo, usageError as usageErrorFor } from './command-io.js';
 import { formatScore, score, type ScoreOptions, type ThresholdName } from './score.js';
 
 export const SCORE_USAGE = `Usage: report-extract score <DOC_OUTPUT_DIR> --gold <gold.json> [options]
@@ -36,27 +35,19 @@ export type { CommandIo } from './command-io.js';
 /** `argv` is what follows the word `score` on the command line. */
 export async function scoreCommand(argv: string[], io: CommandIo = processIo): Promise<number> {
   const usageError = usageErrorFor(io, 'score', SCORE_USAGE);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        gold: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        ...Object.fromEntries(Object.keys(MIN_OPTIONS).map((name) => [name, { type: 'string' as const }])),
-      },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+  const parsed = parseCommand(
+    argv,
+    {
+      gold: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      ...Object.fromEntries(Object.keys(MIN_OPTIONS).map((name) => [name, { type: 'string' as const }])),
+    },
+    io,
+    'score',
+    SCORE_USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(SCORE_USAGE);
-    return 0;
-  }
   if (positionals.length !== 1) return usageError(`expected one output folder, got ${positionals.length}`);
   if (typeof values.gold !== 'string' || values.gold === '') return usageError('--gold <gold.json> is required');
 

@@ -25,14 +25,7 @@ export interface DiffExcerpt {
  * wrong in a paragraph without printing all of it.
  */
 export function diffExcerpt(gold: string, output: string, context = 25, max = 100): DiffExcerpt {
-  let start = 0;
-  while (start < gold.length && start < output.length && gold[start] === output[start]) start++;
-  let endG = gold.length;
-  let endO = output.length;
-  while (endG > start && endO > start && gold[endG - 1] === output[endO - 1]) {
-    endG--;
-    endO--;
-  }
+  const { start, endA: endG, endB: endO } = commonEnds(gold, output);
   const from = Math.max(0, start - context);
   const cut = (text: string, end: number): string => {
     const to = Math.min(text.length, end + context);
@@ -40,4 +33,20 @@ export function diffExcerpt(gold: string, output: string, context = 25, max = 10
     return `${from > 0 ? '…' : ''}${body}${to < text.length && body.length === to - from ? '…' : ''}`;
   };
   return { at: start, gold: cut(gold, endG), output: cut(output, endO) };
+}
+
+/**
+ * Where two sequences (strings or arrays) stop agreeing: the length of their common prefix, and
+ * the ends of what remains once the common suffix is taken off.
+ */
+export function commonEnds<T>(a: ArrayLike<T>, b: ArrayLike<T>): { start: number; endA: number; endB: number } {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  return { start, endA, endB };
 }
