@@ -99,7 +99,7 @@ function rowChecks(ctx: Ctx, cols: number[]): Check[] {
   let members: number[] = [];
   let subtotals: number[] = [];
   let all: number[] = [];
-  ctx.body.forEach((row, r) => {
+  ctx.body.forEach((_, r) => {
     const label = ctx.labels[r];
     if (!isTotalRow(label)) {
       members.push(r);
@@ -192,7 +192,7 @@ function columnChecks(ctx: Ctx, cols: number[], spans: Span[]): Check[] {
 
 function percentChecks(ctx: Ctx, pcts: number[], figs: number[]): Check[] {
   const out: Check[] = [];
-  const totalRow = ctx.body.findIndex((row, r) => isTotalRow(ctx.labels[r]) && /^(grand\s+)?total$/i.test(ctx.labels[r].trim()));
+  const totalRow = ctx.body.findIndex((_, r) => isTotalRow(ctx.labels[r]) && /^(grand\s+)?total$/i.test(ctx.labels[r].trim()));
   const rows = ctx.body.map((_, r) => r).filter((r) => !isTotalRow(ctx.labels[r]));
   if (totalRow < 0) return out;
   for (const c of pcts) {

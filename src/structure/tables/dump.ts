@@ -17,7 +17,7 @@ import type { FigureFound } from './figures.js';
 import type { Draft, Span } from './model.js';
 import { TABLE_CAPTION, type Region } from './regions.js';
 import { CONTINUED } from './continue.js';
-import { DUMP_SETTINGS as D, TABLE_SETTINGS, type TableSettings } from './settings.js';
+import { DUMP_SETTINGS as D } from './settings.js';
 import { joinTexts } from './text-join.js';
 
 const NUMBERED_HEADING = /^\d{1,2}\.\s+\p{Lu}/u;
@@ -315,38 +315,6 @@ const val = (t: string): number | null => {
 };
 
 /**
- * Row arithmetic: columns that are the sum of a run of columns before them, found on the rows
- * read without doubt, then used to choose among a row's equally good readings.
- */
-function rowSums(readings: Reading[][], K: number): [number, number, number][] {
-  const sure = readings.filter((rs) => rs.length === 1).map((rs) => rs[0].cells.map(val));
-  const out: [number, number, number][] = [];
-  if (sure.length < 3) return out;
-  for (let c = 1; c < K; c++) {
-    let bestA = -1;
-    for (let a = 0; a < c; a++) {
-      if (c - a < 2 && a > 0) continue;
-      let ok = 0;
-      let seen = 0;
-      for (const row of sure) {
-        if (row[c] === null) continue;
-        const terms = row.slice(a, c);
-        if (terms.every((x) => x === null)) continue;
-        seen++;
-        const sum = terms.reduce<number>((n, x) => n + (x ?? 0), 0);
-        if (Math.abs(sum - row[c]!) < 1e-6) ok++;
-      }
-      if (seen >= 3 && ok >= 0.9 * seen) {
-        bestA = a;
-        break;
-      }
-    }
-    if (bestA >= 0) out.push([c, bestA, c]);
-  }
-  return out;
-}
-
-/**
  * How many cells of a row are the sum of a run of at least two figures just before them (a total
  * column): readings that make the arithmetic work are the likely ones.
  */
@@ -377,7 +345,7 @@ export function arithmetic(cells: string[]): number {
  * Row sums found by vote over every row's best reading: column c is the sum of columns a..c−1
  * when most rows that print c say so (and a few rows at least).
  */
-function rowSumsByVote(readings: Reading[][], K: number): [number, number, number][] {
+function rowSumsByVote(readings: Reading[][]): [number, number, number][] {
   const rows = readings.filter((rs) => rs.length).map((rs) => rs.map((r) => r.cells.map(val)));
   // Each reading suggests a structure: scanning left to right, a figure equal to the sum of the
   // figures since the last such total (two at least) is a total column.
@@ -478,7 +446,7 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
     r.figs = r.figs.slice(n);
   });
   const voting = all.map((rs) => rs.slice(0, 24));
-  const sums = rowSumsByVote(voting, K);
+  const sums = rowSumsByVote(voting);
   // Rows whose best readings break the row sums: look further for a reading that keeps them.
   all.forEach((rs, i) => {
     if (!rs.length || !sums.length) return;
@@ -717,7 +685,7 @@ export interface DumpContext {
 }
 
 /** Every dump region → drafts (tables) and figures (charts). */
-export function dumpDrafts(regions: Region[], ctx: DumpContext, s: TableSettings = TABLE_SETTINGS): { drafts: Draft[]; figures: FigureFound[] } {
+export function dumpDrafts(regions: Region[], ctx: DumpContext): { drafts: Draft[]; figures: FigureFound[] } {
   const figures: FigureFound[] = [];
   const tables: { parts: TablePart[]; regions: Region[] }[] = [];
   let prevRegion: Region | null = null;

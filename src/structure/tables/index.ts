@@ -21,7 +21,6 @@ import { tableIds } from './ids.js';
 import type { Draft } from './model.js';
 import { findRegions, type Region } from './regions.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
-import { joinTexts } from './text-join.js';
 
 export { TABLE_SETTINGS } from './settings.js';
 
@@ -133,7 +132,7 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
     }
     for (const [k, n] of edgeCount) if (n >= 3) furniture.add(k);
     const patterns = input.furniture ?? [];
-    const dump = dumpDrafts(dumpRegions, { between: betweenRegions(pages, input.tabular), isFurniture: (t) => furniture.has(normaliseFurniture(t)) || patterns.some((re) => re.test(t.trim())) }, s);
+    const dump = dumpDrafts(dumpRegions, { between: betweenRegions(pages, input.tabular), isFurniture: (t) => furniture.has(normaliseFurniture(t)) || patterns.some((re) => re.test(t.trim())) });
     drafts.push(...dump.drafts);
     figures.push(...dump.figures);
   }
