@@ -31,6 +31,9 @@ export interface StructureResult {
   trace: { page: number; kind: string; text: string }[];
 }
 
+/** How a note under a table opens: its source, a note, or what the figures leave out or include. */
+const TABLE_NOTE = /^[*\d/]*\s*(sources?|notes?|excluding|including|excludes|includes)\b/i;
+
 /** The title of a document's endnotes. */
 const ENDNOTES_TITLE = /^(end)?notes$/i;
 
@@ -274,6 +277,13 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   let boxItem: { rec: BlockRecord; lines: Line[]; drop: number } | null = null;
   let lastLine: Line | null = null;
   let noteOpen: { rec: BlockRecord; lines: Line[] } | null = null;
+  /** Items numbered so far in each box and list (item 0 is a box's introduction). */
+  const itemsIn = new Map<string, number>();
+  const nextItem = (blockId: string): number => {
+    const n = (itemsIn.get(blockId) ?? 0) + 1;
+    itemsIn.set(blockId, n);
+    return n;
+  };
   const endnoteLines: Line[] = [];
 
   const pagesOf = (lines: Line[], drop = 0): [number, number][] => {
@@ -416,7 +426,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
         if (item && item[2] && l === b.lines[0]) {
           closeItem(boxItem);
           boxItem = {
-            rec: { kind: 'box', parent_paragraph: lastPara, page: l.page, item: itemCount(blockRecords, boxCount, 'box') + 1, label: item[1], text: '', block_id: `box-${boxCount}`, footnotes: [] },
+            rec: { kind: 'box', parent_paragraph: lastPara, page: l.page, item: nextItem(`box-${boxCount}`), label: item[1], text: '', block_id: `box-${boxCount}`, footnotes: [] },
             lines: [l],
             drop: l.text.length - item[2].length,
           };
@@ -444,7 +454,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       const bullet = BULLET.exec(b.lines[0].text);
       const drop = bullet ? b.lines[0].text.length - bullet[1].length : 0;
       listItem = {
-        rec: { kind: 'list', parent_paragraph: lastPara, page: b.page, item: itemCount(blockRecords, listCount, 'list') + 1, label: '', text: '', block_id: `list-${listCount}`, footnotes: [] },
+        rec: { kind: 'list', parent_paragraph: lastPara, page: b.page, item: nextItem(`list-${listCount}`), label: '', text: '', block_id: `list-${listCount}`, footnotes: [] },
         lines: [...b.lines],
         drop,
       };
@@ -467,7 +477,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       return;
     }
     if (kinds[i - 1] === 'tabular' || kinds[i + 1] === 'tabular') {
-      if (b.lines.every((l) => isHeaderLike(l.text)) || /^(source|note|excluding)s?\b/i.test(b.lines[0].text)) {
+      if (b.lines.every((l) => isHeaderLike(l.text)) || TABLE_NOTE.test(b.lines[0].text)) {
         tabular.push(b);
         lastLine = null;
         return;
@@ -507,13 +517,6 @@ export function resolveLabel(h: HeadingGuess, romanSeen: number, letterSeen: num
     return;
   }
   if (upperShare(h.title) < 0.8) h.level = 2;
-}
-
-function itemCount(records: BlockRecord[], n: number, kind: 'box' | 'list'): number {
-  const id = `${kind}-${n}`;
-  let c = 0;
-  for (const r of records) if (r.block_id === id && r.item > 0) c++;
-  return c;
 }
 
 function noteRecord(b: Block, parent: number | null, n: number): BlockRecord {
