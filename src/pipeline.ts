@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { layoutDocument, layoutPage, type LaidOutPage } from './layout/layout.js';
 import type { LoadWarning } from './load/errors.js';
@@ -37,6 +38,8 @@ export interface ExtractOptions {
   dpi?: number;
   /** Refuse a PDF with more pages than this (default: no limit). */
   maxPages?: number;
+  /** Threads this document may use for OCR (default: the number of cores). */
+  threads?: number;
   /** Called as each stage starts, so a caller can bound its time: opening, each page, structure. */
   onStage?: (stage: 'open' | 'page' | 'structure', page?: number, total?: number) => void;
 }
@@ -68,23 +71,39 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   if (input.kind === 'pdf') {
     const pdf = readPdfSafely(new Uint8Array(data), { password: opts.password, maxPages: opts.maxPages, onStage: opts.onStage, warnings, facts });
     let pool: OcrPool | null = null;
+    const threads = Math.max(1, opts.threads ?? availableParallelism());
+    // Pages in page order; an OCR page is a promise while its recognition runs in the pool, so
+    // several pages are recognised at once. At most two pages per worker are in flight.
+    const pending: Promise<Page>[] = [];
+    let total = 0;
+    const drain = async (keep: number) => {
+      while (pending.length > keep) {
+        const read = await pending.shift()!;
+        const missing = withoutTextLayer(read);
+        if (missing) withoutText.push(missing);
+        take(read, total);
+      }
+    };
     try {
-      for await (const { page, proxy, total } of pdf) {
-        let read = page;
+      for await (const { page, proxy, total: n } of pdf) {
+        total = n;
+        let read: Promise<Page> = Promise.resolve(page);
         // OCR a page whose text layer is missing or garbage (or every page with --ocr always);
         // a blank page (no text, no image) costs no OCR.
         if (ocr !== 'never') {
           const verdict = textLayerUsable(page.words, page, imagesArea(page));
           if (ocr === 'always' || (!verdict.usable && page.images.length)) {
-            pool ??= await OcrPool.create({ jobs: 1, dpi: opts.dpi });
-            read = await pool.recognizePage(proxy, page.number);
+            pool ??= await OcrPool.create({ jobs: threads, dpi: opts.dpi });
+            // Rendered here, while the PDF is open; recognised in the pool while later pages load.
+            read = (await pool.renderThenRecognize(proxy, page.number)).page;
+            read.catch(() => {}); // awaited in order by drain
             ocrPages.push({ page: page.number, reason: ocr === 'always' ? '--ocr always' : verdict.reason });
           }
         }
-        const missing = withoutTextLayer(read);
-        if (missing) withoutText.push(missing);
-        take(read, total);
+        pending.push(read);
+        await drain(pool ? 2 * threads : 0);
       }
+      await drain(0);
     } finally {
       await pool?.close();
     }

@@ -162,6 +162,9 @@ export async function extractCommand(argv: string[]): Promise<number> {
   inputs.forEach((i, n) => i.error && fail(n, i.error));
   inputs.forEach((i) => i.renamed && say(`note: ${i.file}: ${i.renamed}`));
 
+  // Cores are shared: documents run in parallel first, and each uses what is left for its pages.
+  const parallelDocs = Math.max(1, Math.min(s.jobs, inputs.filter((i) => !i.error).length));
+  const threads = Math.max(1, Math.floor(availableParallelism() / parallelDocs));
   const jobs: PoolJob[] = inputs.flatMap((i, index) =>
     i.error
       ? []
@@ -169,7 +172,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
           {
             index,
             file: i.file,
-            opts: { docId: i.docId, profile: s.profile, password: s.password, ocr: s.ocr, maxPages: s.maxPages || undefined },
+            opts: { docId: i.docId, profile: s.profile, password: s.password, ocr: s.ocr, maxPages: s.maxPages || undefined, threads },
             out: s.out,
             formats: s.formats,
             renamed: i.renamed,

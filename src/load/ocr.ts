@@ -5,7 +5,8 @@
  * so rendering overlaps OCR. A worker that errors, times out or is aborted is killed and replaced;
  * its page rejects, and nothing ever waits forever.
  */
-import { access } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,8 @@ interface Slot {
 }
 
 interface Job {
-  page: PDFPageProxy;
+  /** The page to render, unless it came rendered. */
+  page?: PDFPageProxy;
   number: number;
   /** Rendering started ahead, while a worker was busy recognising the previous page. */
   prepared?: Promise<PreparedPage>;
@@ -54,6 +56,30 @@ interface Job {
 const require = createRequire(import.meta.url);
 /** The LSTM-only model (2.9 MB); the package's default export points at the 11 MB legacy one. */
 const LANG_PATH = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+
+/**
+ * Development aid: with REPORT_EXTRACT_HOCR_CACHE=<dir>, recognised hOCR is kept per page image
+ * (named by the hash of the exact image and tesseract settings tesseract would read), so re-runs
+ * that only change later stages skip recognition. A changed image or setting misses the cache.
+ */
+const HOCR_CACHE = process.env.REPORT_EXTRACT_HOCR_CACHE;
+
+function hocrKey(pbm: Uint8Array, dpi: number, s: OcrSettings): string {
+  return createHash('sha256').update(pbm).update(JSON.stringify([dpi, s.tesseract.psm, s.tesseract.doInvert])).digest('hex').slice(0, 32);
+}
+
+async function cachedHocr(key: string): Promise<string | null> {
+  if (!HOCR_CACHE) return null;
+  return readFile(path.join(HOCR_CACHE, `${key}.hocr`), 'utf8').catch(() => null);
+}
+
+async function storeHocr(key: string, hocr: string): Promise<void> {
+  if (!HOCR_CACHE) return;
+  await mkdir(HOCR_CACHE, { recursive: true });
+  const tmp = path.join(HOCR_CACHE, `${key}.${process.pid}.tmp`);
+  await writeFile(tmp, hocr);
+  await rename(tmp, path.join(HOCR_CACHE, `${key}.hocr`));
+}
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
@@ -112,11 +138,25 @@ export class OcrPool {
    * busy. The page's decoded resources are released (page.cleanup()) once it is rendered.
    */
   recognizePage(pdfPage: PDFPageProxy, pageNumber: number): Promise<Page> {
+    return this.enqueue({ page: pdfPage, number: pageNumber });
+  }
+
+  /**
+   * Render `pdfPage` now, on the caller's thread, and return the page's recognition as a second
+   * promise: the caller may release or close the PDF as soon as the first one settles, while
+   * several pages are recognised at once.
+   */
+  async renderThenRecognize(pdfPage: PDFPageProxy, pageNumber: number): Promise<{ page: Promise<Page> }> {
+    const prepared = await preparePage(pdfPage, pageNumber, this.dpi, this.settings);
+    return { page: this.enqueue({ number: pageNumber, prepared: Promise.resolve(prepared) }) };
+  }
+
+  private enqueue(job: Omit<Job, 'resolve' | 'reject'>): Promise<Page> {
     if (this.closed) return Promise.reject(this.closed);
     this.total++;
     this.onProgress?.(this.done, this.total);
     return new Promise<Page>((resolve, reject) => {
-      this.queue.push({ page: pdfPage, number: pageNumber, resolve, reject });
+      this.queue.push({ ...job, resolve, reject });
       this.pump();
     });
   }
@@ -201,7 +241,7 @@ export class OcrPool {
   }
 
   private prepare(job: Job): Promise<PreparedPage> {
-    const p = preparePage(job.page, job.number, this.dpi, this.settings);
+    const p = job.page ? preparePage(job.page, job.number, this.dpi, this.settings) : Promise.reject(new Error(`page ${job.number} has nothing to render`));
     p.catch(() => {}); // reported when the job is run
     return p;
   }
@@ -220,6 +260,12 @@ export class OcrPool {
       const prepared = await (job.prepared ??= this.prepare(job));
       let lines: OcrLine[] = [];
       if (prepared.pbm) {
+        const key = HOCR_CACHE ? hocrKey(prepared.pbm, prepared.dpi, this.settings) : '';
+        const hit = HOCR_CACHE ? await cachedHocr(key) : null;
+        if (hit !== null) {
+          job.resolve(assemblePage(prepared, parseHocr(hit), this.settings));
+          return;
+        }
         const image = Buffer.from(prepared.pbm.buffer, prepared.pbm.byteOffset, prepared.pbm.byteLength);
         const limit = timeout(this.pageTimeoutMs, `OCR of page ${job.number}`);
         try {
@@ -232,6 +278,7 @@ export class OcrPool {
           const { data } = await Promise.race([recognised, slot.failed, limit.promise]);
           healthy = true;
           lines = parseHocr(data.hocr ?? '');
+          if (HOCR_CACHE) await storeHocr(key, data.hocr ?? '');
         } finally {
           limit.clear();
         }
