@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from '../src/load/pdfjs/index.js';
 import { OcrPool } from '../src/load/ocr.js';
 import { preparePage } from '../src/load/ocr-page.js';
 import { OCR_SETTINGS } from '../src/load/ocr-settings.js';

@@ -7,8 +7,14 @@
 //    import, and register tsx in this thread when it fails.
 import { workerData } from 'node:worker_threads';
 
+// pdf.js's polyfills replace Array.prototype.push and JSON.parse/stringify with slow versions:
+// put the built-ins back (src/load/pdfjs/natives.ts does the same for the main thread).
+const natives = [Array.prototype.push, JSON.parse, JSON.stringify];
 await import('pdfjs-dist/legacy/build/pdf.mjs');
 globalThis.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+Object.defineProperty(Array.prototype, 'push', { value: natives[0], writable: true, configurable: true, enumerable: false });
+JSON.parse = natives[1];
+JSON.stringify = natives[2];
 await import('zod');
 
 const entry = workerData.entry;

@@ -3,8 +3,8 @@
  * damaged, encrypted, too many pages, a page that cannot be read), and what pdf.js repaired on the
  * way (a rebuilt cross-reference table, skipped content) becomes warnings for report.json.
  */
-import { VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { VerbosityLevel } from './pdfjs/index.js';
+import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs/index.js';
 import type { Page } from '../model/page.js';
 import { LoadError, type LoadWarning } from './errors.js';
 import { openPdf, readPdfPages } from './pdf.js';

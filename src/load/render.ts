@@ -3,7 +3,7 @@
  * images drawn on the page (their boxes, and their native resolution so a scan is not upsampled).
  */
 import { createCanvas } from '@napi-rs/canvas';
-import { ImageKind, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ImageKind, OPS } from './pdfjs/index.js';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Rect } from '../model/page.js';
 import { OCR_SETTINGS } from './ocr-settings.js';

@@ -24,6 +24,9 @@ const REPEAT = /(.)\1\1/i;
 const CASE_SHAPE = /^(\p{Ll}+|\p{Lu}\p{Ll}*|\p{Lu}+)$/u;
 
 const ACRONYM = /^\p{Lu}{2,5}$/u;
+const SPACES = /\s+/gu;
+const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
+const MAX_TOKENS = 600;
 
 /** A Latin-script token that looks like it could be a word; other scripts and acronyms pass. */
 export function wordLike(token: string): boolean {
@@ -41,9 +44,10 @@ export function textLayerUsable(
 ): TextLayerVerdict {
   const coveredByImage = imagesArea >= s.imageCoverage * page.width * page.height;
   const text = words.map((w) => w.text).join(' ');
-  const chars = [...text.replace(/\s+/gu, '')];
-  const alnum = chars.filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
-  if (!words.length || !chars.length) return { usable: false, reason: 'no text layer' };
+  // Counted by native regex passes, not per character in JavaScript (this runs on every page).
+  const chars = text.replace(SPACES, '').length;
+  const alnum = text.replace(NOT_ALNUM, '').length;
+  if (!words.length || !chars) return { usable: false, reason: 'no text layer' };
   if (alnum < s.minChars && coveredByImage) {
     return { usable: false, reason: `only ${alnum} letters/digits on a page covered by an image` };
   }
@@ -54,13 +58,14 @@ export function textLayerUsable(
   if (badGeometry > s.maxBadGeometryRatio) {
     return { usable: false, reason: `${pct(badGeometry)} of words off the page or without size` };
   }
-  const bad = ratio(text.match(BAD_CHAR)?.length ?? 0, chars.length);
+  const bad = ratio(text.match(BAD_CHAR)?.length ?? 0, chars);
   if (bad > s.maxBadCharRatio) return { usable: false, reason: `${pct(bad)} replacement, control or private-use characters` };
-  const alnumShare = ratio(alnum, chars.length);
+  const alnumShare = ratio(alnum, chars);
   if (alnumShare < s.minAlnumRatio) return { usable: false, reason: `only ${pct(alnumShare)} letters and digits` };
 
   // Single letters ("s" of "IOM's", list labels) say nothing either way.
-  const tokens = text.split(/[^\p{L}]+/u).filter((t) => t.length > 1);
+  // A sample of tokens is enough for a share (a dense page has thousands).
+  const tokens = text.split(/[^\p{L}]+/u, MAX_TOKENS).filter((t) => t.length > 1);
   if (tokens.length >= s.minTokens) {
     const like = ratio(tokens.filter(wordLike).length, tokens.length);
     const min = coveredByImage ? s.minWordLikeRatioOverImage : s.minWordLikeRatio;

@@ -5,7 +5,7 @@ import https from 'node:https';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createCanvas } from '@napi-rs/canvas';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from '../../src/load/pdfjs/index.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page, Rule, Word } from '../../src/model/page.js';
 import { derotate } from '../../src/load/deskew.js';

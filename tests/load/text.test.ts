@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { textToPages, TEXT_GRID } from '../../src/load/text.js';
-import { splitRun } from '../../src/load/words.js';
 
 describe('text dump loader', () => {
   it('maps character columns to x and lines to baselines', () => {
@@ -30,17 +29,5 @@ describe('text dump loader', () => {
   it('strips a BOM and CRLF line ends', () => {
     const [p] = textToPages('\uFEFFa\r\nb');
     expect(p.words.map((w) => w.text)).toEqual(['a', 'b']);
-  });
-});
-
-describe('splitRun', () => {
-  it('splits a run into words with offsets proportional to characters', () => {
-    expect(splitRun('ab cd', 50)).toEqual([
-      { text: 'ab', start: 0, end: 20 },
-      { text: 'cd', start: 30, end: 50 },
-    ]);
-  });
-  it('ignores leading, trailing and repeated spaces', () => {
-    expect(splitRun('  a  b ', 7).map((p) => p.text)).toEqual(['a', 'b']);
   });
 });
