@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { layoutDocument, layoutPage, type LaidOutPage } from './layout/layout.js';
 import type { LoadWarning } from './load/errors.js';
@@ -38,7 +37,8 @@ export interface ExtractOptions {
   dpi?: number;
   /** Refuse a PDF with more pages than this (default: no limit). */
   maxPages?: number;
-  /** Threads this document may use for OCR (default: the number of cores). */
+  /** Threads this document may use to read pages and OCR them (default 1; the CLI gives each
+   * document its share of the cores). */
   threads?: number;
   /** Called as each stage starts, so a caller can bound its time: opening, each page, structure. */
   onStage?: (stage: 'open' | 'page' | 'structure', page?: number, total?: number) => void;
@@ -69,9 +69,9 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     opts.onPage?.(laid.length, total);
   };
   if (input.kind === 'pdf') {
-    const pdf = readPdfSafely(new Uint8Array(data), { password: opts.password, maxPages: opts.maxPages, onStage: opts.onStage, warnings, facts });
+    const pdf = readPdfSafely(new Uint8Array(data), { password: opts.password, maxPages: opts.maxPages, onStage: opts.onStage, warnings, facts, threads: opts.threads });
     let pool: OcrPool | null = null;
-    const threads = Math.max(1, opts.threads ?? availableParallelism());
+    const threads = Math.max(1, opts.threads ?? 1);
     // Pages in page order; an OCR page is a promise while its recognition runs in the pool, so
     // several pages are recognised at once. At most two pages per worker are in flight.
     const pending: Promise<Page>[] = [];
@@ -95,7 +95,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
           if (ocr === 'always' || (!verdict.usable && page.images.length)) {
             pool ??= await OcrPool.create({ jobs: threads, dpi: opts.dpi });
             // Rendered here, while the PDF is open; recognised in the pool while later pages load.
-            read = (await pool.renderThenRecognize(proxy, page.number)).page;
+            read = (await pool.renderThenRecognize(await proxy(), page.number)).page;
             read.catch(() => {}); // awaited in order by drain
             ocrPages.push({ page: page.number, reason: ocr === 'always' ? '--ocr always' : verdict.reason });
           }

@@ -36,6 +36,8 @@ Options:
   --password PW           password for encrypted PDFs (an empty user password needs none)
   --profile NAME|FILE     report-family profile (default: detected)
   -j, --jobs N            documents extracted in parallel (default: the number of CPUs, ${availableParallelism()})
+  --threads N             threads each document uses to read and OCR its pages (default: the
+                          CPUs left per document, at least 1)
   --page-timeout S        give up on a document when opening it or reading one page takes longer
                           than S seconds (default: ${DEFAULTS.pageTimeoutSeconds}; 0: no limit)
   --max-pages N           refuse documents with more than N pages (default: ${DEFAULTS.maxPages}; 0: no limit)
@@ -61,6 +63,8 @@ interface ExtractSettings {
   password?: string;
   profile?: string;
   jobs: number;
+  /** Page threads per document; default: the cores left per document. */
+  threads?: number;
   pageTimeoutMs: number;
   maxPages: number;
   quiet: boolean;
@@ -85,6 +89,7 @@ function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: str
       password: { type: 'string' },
       ocr: { type: 'string', default: 'auto' },
       jobs: { type: 'string', short: 'j' },
+      threads: { type: 'string' },
       'page-timeout': { type: 'string' },
       'max-pages': { type: 'string' },
       summary: { type: 'string' },
@@ -113,6 +118,7 @@ function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: str
       password: values.password,
       profile: values.profile,
       jobs: positiveInt('jobs', values.jobs, availableParallelism(), false),
+      threads: values.threads === undefined ? undefined : positiveInt('threads', values.threads, 1, false),
       pageTimeoutMs: timeout === undefined ? DEFAULTS.pageTimeoutSeconds * 1000 : Math.round(Number(timeout) * 1000),
       maxPages: positiveInt('max-pages', values['max-pages'], DEFAULTS.maxPages, true),
       quiet: values.quiet,
@@ -164,7 +170,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
 
   // Cores are shared: documents run in parallel first, and each uses what is left for its pages.
   const parallelDocs = Math.max(1, Math.min(s.jobs, inputs.filter((i) => !i.error).length));
-  const threads = Math.max(1, Math.floor(availableParallelism() / parallelDocs));
+  const threads = s.threads ?? Math.max(1, Math.floor(availableParallelism() / parallelDocs));
   const jobs: PoolJob[] = inputs.flatMap((i, index) =>
     i.error
       ? []

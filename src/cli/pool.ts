@@ -6,6 +6,7 @@
  * removed, and the document fails with a message naming the page. A worker that runs out of
  * memory or dies is replaced; the batch goes on.
  */
+import { BOOT_URL, workerEntry } from '../threads/entry.js';
 import { Worker } from 'node:worker_threads';
 import { TempRegistry } from '../export/folders.js';
 import type { Failure } from './errors.js';
@@ -31,8 +32,8 @@ export type Outcome = { ok: true; stats: DocStats } | { ok: false; failure: Fail
 
 export type StageListener = (job: PoolJob, stage: Stage, page?: number, total?: number) => void;
 
-const bootUrl = new URL('./worker-boot.mjs', import.meta.url);
-const entryUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+const bootUrl = BOOT_URL;
+const entryUrl = workerEntry('cli/worker');
 
 const secs = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
 

@@ -7,7 +7,8 @@ import { VerbosityLevel } from './pdfjs/index.js';
 import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs/index.js';
 import type { Page } from '../model/page.js';
 import { LoadError, type LoadWarning } from './errors.js';
-import { openPdf, readPdfPages } from './pdf.js';
+import { openPdf } from './pdf.js';
+import { readPages, type PageRead } from './pdf-parallel.js';
 
 export interface SafePdfOptions {
   password?: string;
@@ -19,6 +20,13 @@ export interface SafePdfOptions {
   warnings: LoadWarning[];
   /** pdfFacts(data), when the caller has it already. */
   facts?: PdfFacts;
+  /** Threads that may read pages at once (default 1: all on this thread). */
+  threads?: number;
+}
+
+/** A page read, and its pdf.js page for rendering (valid until the next page is taken). */
+export interface ReadPage extends PageRead {
+  total: number;
 }
 
 export interface PdfFacts {
@@ -85,6 +93,14 @@ export class PdfjsWarnings {
     console.log = (...a: unknown[]) => this.add(a.map(String).join(' '));
   }
 
+  /** A line printed while page `page` was read elsewhere (a reader thread). */
+  addAt(line: string, page: number | undefined): void {
+    const at = this.page;
+    this.page = page;
+    this.add(line);
+    this.page = at;
+  }
+
   add(line: string): void {
     const msg = line.replace(/^Warning:\s*/, '').trim();
     if (!msg) return;
@@ -120,7 +136,7 @@ export class PdfjsWarnings {
  * Open `data` and stream its pages, with every failure translated. `proxy` is the pdf.js page
  * (for rendering it when OCR is needed); it is cleaned up after the consumer takes the next page.
  */
-export async function* readPdfSafely(data: Uint8Array, opts: SafePdfOptions): AsyncGenerator<{ page: Page; proxy: PDFPageProxy; total: number }> {
+export async function* readPdfSafely(data: Uint8Array, opts: SafePdfOptions): AsyncGenerator<ReadPage> {
   const facts = opts.facts ?? pdfFacts(data);
   const log = new PdfjsWarnings();
   log.start();
@@ -129,12 +145,13 @@ export async function* readPdfSafely(data: Uint8Array, opts: SafePdfOptions): As
     opts.onStage?.('open');
     let passwordUsed = opts.password !== undefined;
     try {
-      doc = await openPdf(passwordUsed ? data.slice() : data, { password: opts.password, verbosity: VerbosityLevel.WARNINGS });
+      // pdf.js takes (detaches) the bytes it is given: keep `data` for the page readers.
+      doc = await openPdf(data.slice(), { password: opts.password, verbosity: VerbosityLevel.WARNINGS });
     } catch (e) {
       // --password applies to a whole batch: a file that opens without one still opens.
       if (!passwordUsed || (e as { name?: string }).name !== 'PasswordException') throw openError(e, facts, passwordUsed);
       try {
-        doc = await openPdf(data, { verbosity: VerbosityLevel.WARNINGS });
+        doc = await openPdf(data.slice(), { verbosity: VerbosityLevel.WARNINGS });
         passwordUsed = false;
       } catch {
         throw openError(e, facts, true);
@@ -147,20 +164,31 @@ export async function* readPdfSafely(data: Uint8Array, opts: SafePdfOptions): As
     }
     if (facts.encrypted) opts.warnings.push({ code: 'encrypted', message: passwordUsed ? 'encrypted PDF, opened with the password given' : 'encrypted PDF with an empty user password, opened without one' });
     let n = 0;
-    const pages = readPdfPages(doc, 1, total, (p) => {
+    const onStart = (p: number) => {
       n = p;
       log.page = p;
       opts.onStage?.('page', p, total);
+    };
+    const pages = readPages(doc, data, total, {
+      threads: opts.threads,
+      password: passwordUsed ? opts.password : undefined,
+      onStart,
+      onWarning: (line, page) => log.addAt(line, page),
     });
-    for (;;) {
-      let r: IteratorResult<{ page: Page; proxy: PDFPageProxy }>;
-      try {
-        r = await pages.next();
-      } catch (e) {
-        throw pageError(e, n, facts);
+    try {
+      for (;;) {
+        let r: IteratorResult<PageRead>;
+        try {
+          r = await pages.next();
+        } catch (e) {
+          throw pageError(e, n, facts);
+        }
+        if (r.done) break;
+        yield { ...r.value, total };
       }
-      if (r.done) break;
-      yield { ...r.value, total };
+    } finally {
+      // A consumer that stops early must not leave reader threads running.
+      await pages.return(undefined);
     }
     log.page = undefined;
     if (facts.truncated) opts.warnings.push({ code: 'truncated', message: `the file ends without an end-of-file marker (%%EOF), but pdf.js read all ${total} pages` });

@@ -37,7 +37,10 @@ const ITALIC = /italic|oblique/i;
 
 const FONT_IDENTITY_SCALE = 0.001;
 
-function fontFacts(page: PDFPageProxy, id: string, cache: Map<string, FontFacts>): FontFacts {
+/** Facts of the fonts seen so far in a document, by pdf.js font id. */
+export type FontCache = Map<string, FontFacts>;
+
+function fontFacts(page: PDFPageProxy, id: string, cache: FontCache): FontFacts {
   let f = cache.get(id);
   if (f) return f;
   let name = id;
@@ -60,7 +63,7 @@ function fontFacts(page: PDFPageProxy, id: string, cache: Map<string, FontFacts>
 }
 
 /** Read one pdf.js page into the positioned-page model. */
-export async function readPdfPage(page: PDFPageProxy, fonts = new Map<string, FontFacts>()): Promise<Page> {
+export async function readPdfPage(page: PDFPageProxy, fonts: FontCache = new Map()): Promise<Page> {
   const viewport = page.getViewport({ scale: 1 });
   // Annotations (form fields, stamps) are not the report's text.
   const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
@@ -79,7 +82,7 @@ export async function readPdfPage(page: PDFPageProxy, fonts = new Map<string, Fo
 
 /** Stream the pages of an open document, releasing each page's resources once read. */
 export async function* readPdfPages(doc: PDFDocumentProxy, first = 1, last = doc.numPages, onStart?: (n: number) => void): AsyncGenerator<{ page: Page; proxy: PDFPageProxy }> {
-  const fonts = new Map<string, FontFacts>();
+  const fonts: FontCache = new Map();
   for (let n = first; n <= last; n++) {
     onStart?.(n);
     const proxy = await doc.getPage(n);

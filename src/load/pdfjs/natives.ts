@@ -6,7 +6,7 @@
  */
 const isNative = (f: unknown): boolean => typeof f === 'function' && Function.prototype.toString.call(f).includes('[native code]');
 // Only what is still built in is worth keeping: a thread that loaded pdf.js before this module
-// (src/cli/worker-boot.mjs) has already restored them itself.
+// (src/threads/boot.mjs) has already restored them itself.
 const NATIVE = {
   push: isNative(Array.prototype.push) ? Array.prototype.push : null,
   parse: isNative(JSON.parse) ? JSON.parse : null,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, vi } from 'vitest';
 
-// These tests start real processes (each loads tsx and pdf.js): allow for a slow, busy machine.
+// These tests start real processes (each loads pdf.js and threads): allow for a slow, busy machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 export const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
@@ -20,11 +20,11 @@ export interface CliResult {
   ms: number;
 }
 
-/** Run `report-extract ...args` (through tsx, as `npm run extract` does) and collect its output. */
+/** Run `report-extract ...args` (the bin, as `npx report-extract` and `npm run extract` do) and collect its output. */
 export function cli(args: string[], opts: { cwd?: string; timeoutMs?: number; onSpawn?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'src/cli/main.ts'), ...args], {
+    const child = spawn(process.execPath, [path.join(repo, 'bin/report-extract.js'), ...args], {
       cwd: opts.cwd ?? repo,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: '0' },

@@ -1,4 +1,4 @@
-// Starts src/cli/worker.ts in a worker thread.
+// Starts a worker thread's entry module (workerData.entry): the extraction worker, a page reader.
 // 1. pdf.js (and zod) are imported here first, natively: through the TypeScript loader pdf.js's
 //    2 MB modules take seconds to load instead of a few hundred milliseconds. Its parser module is handed to
 //    pdf.js as `globalThis.pdfjsWorker`, so the first getDocument does not load it again.

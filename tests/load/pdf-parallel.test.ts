@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from '../../src/model/page.js';
+import { openPdf } from '../../src/load/pdf.js';
+import { readPages } from '../../src/load/pdf-parallel.js';
+
+const file = path.resolve(__dirname, '../../fixtures/mc2278/report.pdf');
+
+/** The first 48 pages: enough for three threads (at least 16 pages each). */
+async function read(data: Uint8Array, threads: number): Promise<Page[]> {
+  const doc = await openPdf(data.slice());
+  try {
+    const pages: Page[] = [];
+    for await (const { page } of readPages(doc, data, 48, { threads })) pages.push(page);
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+describe('readPages with reader threads', () => {
+  const data = new Uint8Array(readFileSync(file));
+
+  it('gives the same pages, in order, as reading on one thread', async () => {
+    const one = await read(data, 1);
+    const three = await read(data, 3);
+    expect(three.map((p) => p.number)).toEqual(one.map((p) => p.number));
+    expect(three).toEqual(one);
+  });
+
+  it('fails the first page a broken reader owes instead of waiting for it', async () => {
+    const doc = await openPdf(data.slice());
+    const seen: number[] = [];
+    // The readers get bytes that are not a PDF: this thread's own pages still read.
+    const garbage = new TextEncoder().encode('not a pdf at all');
+    await expect(
+      (async () => {
+        for await (const { page } of readPages(doc, garbage, doc.numPages, { threads: 2 })) seen.push(page.number);
+      })(),
+    ).rejects.toThrow();
+    await doc.destroy();
+    // Blocks of four pages alternate between this thread and the reader.
+    expect(seen).toEqual([1, 2, 3, 4]);
+  });
+});
