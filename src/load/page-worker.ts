@@ -1,38 +1,56 @@
 /**
- * A page reader thread (see pdf-parallel.ts): opens its own copy of the PDF and reads the pages
- * it is asked for, in order, into the positioned-page model. pdf.js warnings are sent back with
- * their page instead of printed.
+ * A page reader thread (see pdf-parallel.ts). It is kept between documents, so pdf.js and the
+ * page reader stay compiled and warm: `open` hands it its own copy of a file, `read` asks for
+ * pages of it (answered in order), `close` releases it. pdf.js warnings are sent back with their
+ * page instead of printed.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { PDFDocumentProxy } from './pdfjs/index.js';
 import { VerbosityLevel } from './pdfjs/index.js';
 import { openPdf, readPdfPage, type FontCache } from './pdf.js';
 import type { ReaderReply, ReaderRequest } from './pdf-parallel.js';
 
 const port = parentPort!;
-const { data, password } = workerData as { data: Uint8Array; password?: string };
 let page: number | undefined;
+let docId = 0;
 const post = (m: ReaderReply) => port.postMessage(m);
-console.warn = console.log = (...a: unknown[]) => post({ type: 'warning', page, line: a.map(String).join(' ') });
+console.warn = console.log = (...a: unknown[]) => post({ type: 'warning', doc: docId, page, line: a.map(String).join(' ') });
 
-let doc: Promise<PDFDocumentProxy> | null = null;
-const fonts: FontCache = new Map();
-// Requests are read one at a time, in the order they came.
+interface Open {
+  doc: Promise<PDFDocumentProxy>;
+  fonts: FontCache;
+}
+const docs = new Map<number, Open>();
+// Requests are handled one at a time, in the order they came.
 let queue = Promise.resolve();
 
-port.on('message', (req: ReaderRequest) => {
-  queue = queue.then(async () => {
+async function handle(req: ReaderRequest): Promise<void> {
+  if (req.type === 'open') {
+    const doc = openPdf(req.data, { password: req.password, verbosity: VerbosityLevel.WARNINGS });
+    doc.catch(() => {}); // reported for each page asked for
+    docs.set(req.doc, { doc, fonts: new Map() });
+  } else if (req.type === 'close') {
+    const d = docs.get(req.doc);
+    docs.delete(req.doc);
+    await d?.doc.then((x) => x.destroy()).catch(() => {});
+  } else {
+    const d = docs.get(req.doc);
+    docId = req.doc;
     for (const n of req.pages) {
       page = n;
       try {
-        doc ??= openPdf(data, { password, verbosity: VerbosityLevel.WARNINGS });
-        const proxy = await (await doc).getPage(n);
-        post({ type: 'page', page: n, value: await readPdfPage(proxy, fonts) });
+        if (!d) throw new Error(`document ${req.doc} is not open`);
+        const proxy = await (await d.doc).getPage(n);
+        post({ type: 'page', doc: req.doc, page: n, value: await readPdfPage(proxy, d.fonts) });
         proxy.cleanup();
       } catch (e) {
-        post({ type: 'failed', page: n, name: (e as Error)?.name, message: String((e as Error)?.message ?? e) });
+        post({ type: 'failed', doc: req.doc, page: n, name: (e as Error)?.name, message: String((e as Error)?.message ?? e) });
       }
     }
     page = undefined;
-  });
+  }
+}
+
+port.on('message', (req: ReaderRequest) => {
+  queue = queue.then(() => handle(req));
 });

@@ -18,14 +18,15 @@ const AHEAD = 2;
 /** Fewer pages than this per thread do not repay a thread's start-up (about 0.3 s). */
 const MIN_PAGES_PER_THREAD = 16;
 
-export interface ReaderRequest {
-  pages: number[];
-}
+export type ReaderRequest =
+  | { type: 'open'; doc: number; data: Uint8Array; password?: string }
+  | { type: 'read'; doc: number; pages: number[] }
+  | { type: 'close'; doc: number };
 
 export type ReaderReply =
-  | { type: 'page'; page: number; value: Page }
-  | { type: 'failed'; page: number; name?: string; message: string }
-  | { type: 'warning'; page?: number; line: string };
+  | { type: 'page'; doc: number; page: number; value: Page }
+  | { type: 'failed'; doc: number; page: number; name?: string; message: string }
+  | { type: 'warning'; doc: number; page?: number; line: string };
 
 export interface ReadPagesOptions {
   /** Threads in all, this one included (default 1). */
@@ -61,43 +62,80 @@ function pending(): Pending {
   return { promise, resolve, reject };
 }
 
-/** One extra reader thread. */
+/** Where a reader thread's replies for one document go. */
+interface Listener {
+  slot: (n: number) => Pending;
+  onWarning?: ReadPagesOptions['onWarning'];
+  /** Pages asked for and not answered yet. */
+  owed: Set<number>;
+}
+
+let nextDoc = 1;
+
+/**
+ * One reader thread. Idle readers wait in `idle` for the next document (kept compiled and warm,
+ * and unreferenced, so they never keep the process alive); a reader that dies fails the pages it
+ * owes and is not reused.
+ */
 class Reader {
   private readonly worker: Worker;
-  private readonly owed = new Set<number>();
+  private readonly listeners = new Map<number, Listener>();
+  dead = false;
 
-  constructor(data: Uint8Array, password: string | undefined, slot: (n: number) => Pending, onWarning: ReadPagesOptions['onWarning']) {
-    this.worker = new Worker(BOOT_URL, {
-      workerData: { entry: workerEntry('load/page-worker').href, data: data.slice(), password },
-      stdout: false,
-      stderr: false,
-    });
+  constructor() {
+    this.worker = new Worker(BOOT_URL, { workerData: { entry: workerEntry('load/page-worker').href }, stdout: false, stderr: false });
     this.worker.on('message', (m: ReaderReply) => {
-      if (m.type === 'warning') onWarning?.(m.line, m.page);
+      const l = this.listeners.get(m.doc);
+      if (!l) return;
+      if (m.type === 'warning') l.onWarning?.(m.line, m.page);
       else {
-        this.owed.delete(m.page);
-        if (m.type === 'page') slot(m.page).resolve(m.value);
-        else slot(m.page).reject(Object.assign(new Error(m.message), { name: m.name ?? 'Error' }));
+        l.owed.delete(m.page);
+        if (m.type === 'page') l.slot(m.page).resolve(m.value);
+        else l.slot(m.page).reject(Object.assign(new Error(m.message), { name: m.name ?? 'Error' }));
       }
     });
-    // A reader that dies fails every page it still owes.
     const fail = (e: Error) => {
-      for (const n of this.owed) slot(n).reject(e);
-      this.owed.clear();
+      this.dead = true;
+      for (const l of this.listeners.values()) for (const n of l.owed) l.slot(n).reject(e);
+      this.listeners.clear();
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`page reader thread stopped (exit code ${code})`)));
   }
 
-  request(pages: number[]): void {
-    for (const n of pages) this.owed.add(n);
-    this.worker.postMessage({ pages } satisfies ReaderRequest);
+  open(data: Uint8Array, password: string | undefined, l: Omit<Listener, 'owed'>): number {
+    const doc = nextDoc++;
+    this.listeners.set(doc, { ...l, owed: new Set() });
+    this.worker.ref();
+    const copy = data.slice();
+    this.worker.postMessage({ type: 'open', doc, data: copy, password } satisfies ReaderRequest, [copy.buffer]);
+    return doc;
   }
 
-  async stop(): Promise<void> {
-    this.owed.clear();
-    await this.worker.terminate();
+  read(doc: number, pages: number[]): void {
+    for (const n of pages) this.listeners.get(doc)?.owed.add(n);
+    this.worker.postMessage({ type: 'read', doc, pages } satisfies ReaderRequest);
   }
+
+  /** Done with `doc`: pages still being read for it are dropped. */
+  close(doc: number): void {
+    this.listeners.delete(doc);
+    if (this.dead) return;
+    this.worker.postMessage({ type: 'close', doc } satisfies ReaderRequest);
+    if (!this.listeners.size) this.worker.unref();
+  }
+}
+
+const idle: Reader[] = [];
+
+function takeReaders(n: number): Reader[] {
+  const out: Reader[] = [];
+  while (out.length < n) {
+    const r = idle.pop();
+    if (!r) out.push(new Reader());
+    else if (!r.dead) out.push(r);
+  }
+  return out;
 }
 
 /**
@@ -114,11 +152,12 @@ export async function* readPages(doc: PDFDocumentProxy, data: Uint8Array, total:
     return p;
   };
   // Participant 0 is this thread: its blocks are read when the consumer reaches them.
-  const readers = Array.from({ length: threads - 1 }, () => new Reader(data, o.password, slot, o.onWarning));
+  const readers = takeReaders(threads - 1).map((reader) => ({ reader, doc: reader.open(data, o.password, { slot, onWarning: o.onWarning }) }));
   const owner = (b: number) => b % threads;
   const request = (b: number) => {
     if (b >= blocks || owner(b) === 0) return;
-    readers[owner(b) - 1].request(Array.from({ length: Math.min(BLOCK, total - b * BLOCK) }, (_, i) => b * BLOCK + i + 1));
+    const r = readers[owner(b) - 1];
+    r.reader.read(r.doc, Array.from({ length: Math.min(BLOCK, total - b * BLOCK) }, (_, i) => b * BLOCK + i + 1));
   };
   for (let b = 0; b < AHEAD * threads; b++) request(b);
   const fonts: FontCache = new Map();
@@ -140,6 +179,9 @@ export async function* readPages(doc: PDFDocumentProxy, data: Uint8Array, total:
       if (proxy) (await proxy).cleanup();
     }
   } finally {
-    await Promise.all(readers.map((r) => r.stop()));
+    for (const r of readers) {
+      r.reader.close(r.doc);
+      if (!r.reader.dead) idle.push(r.reader);
+    }
   }
 }

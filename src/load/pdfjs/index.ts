@@ -3,12 +3,15 @@
  * here (a) restores the built-ins pdf.js's polyfills replace, and (b) hands pdf.js its parser
  * module up front (`globalThis.pdfjsWorker`), so the first document does not import it again and
  * its polyfills are undone too. Every module uses pdf.js through this file, never directly.
+ *
+ * pdf.js is imported dynamically, after natives.ts has captured the built-ins: static imports of
+ * packages are hoisted above all code, and in the esbuild bundle natives.ts is inlined, so a static
+ * import would evaluate pdf.js first.
  */
 import { restoreNatives } from './natives.js';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= pdfjsWorker;
+const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
 restoreNatives();
 
 export const { getDocument, OPS, Util, VerbosityLevel, ImageKind, AnnotationMode } = pdfjs;
