@@ -26,7 +26,7 @@ const CASE_SHAPE = /^(\p{Ll}+|\p{Lu}\p{Ll}*|\p{Lu}+)$/u;
 const ACRONYM = /^\p{Lu}{2,5}$/u;
 const SPACES = /\s+/gu;
 const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
-const MAX_TOKENS = 600;
+const MAX_TOKENS = 250;
 
 /** A Latin-script token that looks like it could be a word; other scripts and acronyms pass. */
 export function wordLike(token: string): boolean {
