@@ -54,6 +54,8 @@ export async function build() {
     outbase: 'src',
     outdir: tmp,
     bundle: true,
+    // Shared code in chunks, and the commands a run does not use (score, diff, merge) not loaded.
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',

@@ -1,6 +1,6 @@
 // Starts a worker thread's entry module (workerData.entry): the extraction worker, a page reader.
-// 1. pdf.js (and zod) are imported here first, natively: through the TypeScript loader pdf.js's
-//    2 MB modules take seconds to load instead of a few hundred milliseconds. Its parser module is handed to
+// 1. pdf.js (and, for TypeScript sources, zod) is imported here first, natively: through the
+//    TypeScript loader pdf.js's 2 MB modules take seconds to load instead of a few hundred ms. Its parser module is handed to
 //    pdf.js as `globalThis.pdfjsWorker`, so the first getDocument does not load it again.
 // 2. A worker may or may not inherit the parent's TypeScript loader (Node 20 does not run
 //    `--import tsx` again in workers; the bin registers tsx in-process only), so: try the plain
@@ -15,9 +15,9 @@ globalThis.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
 Object.defineProperty(Array.prototype, 'push', { value: natives[0], writable: true, configurable: true, enumerable: false });
 JSON.parse = natives[1];
 JSON.stringify = natives[2];
-await import('zod');
-
 const entry = workerData.entry;
+// A bundled entry (dist/) imports what it needs itself; a page reader does not need zod at all.
+if (entry.endsWith('.ts')) await import('zod');
 try {
   await import(entry);
 } catch (e) {
