@@ -20,6 +20,7 @@ import { detectProfile, loadProfile, type Profile } from './profiles/profile.js'
 import { assemble } from './structure/assemble.js';
 import { readMetadata } from './structure/metadata.js';
 import { buildTables } from './structure/tables/index.js';
+import { recordConfidences, summariseConfidence } from './structure/confidence.js';
 import { validateDocument } from './validate/checks.js';
 import { crossTableChecks } from './validate/cross-table.js';
 import { checkExpectedTables } from './validate/expected-tables.js';
@@ -155,6 +156,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     warnings,
     timings,
   };
+  if (ocrPages.length) doc.ocr = summariseConfidence(recordConfidences(doc, s.sources));
   const t2 = performance.now();
   doc.checks = [...validateDocument(doc, s), ...t.checks, ...crossTableChecks(doc.tables), ...checkExpectedTables(profile.spec.tables, doc.tables)];
   timings.validate_ms = performance.now() - t2;

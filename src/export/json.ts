@@ -23,6 +23,7 @@ export function reportJson(doc: ExtractedDocument, withRecords: boolean): object
       checks: doc.checks,
     },
     unclassified: doc.unclassified,
+    ...(doc.ocr ? { ocr_confidence: doc.ocr } : {}),
     timings: Object.fromEntries(Object.entries(doc.timings).map(([k, v]) => [k, Math.round(v * 10) / 10])),
     ...(withRecords
       ? {

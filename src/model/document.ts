@@ -4,6 +4,7 @@
  */
 import type { Block, CellRecord, Footnote, Heading, Paragraph, TableRecord } from '../validate/schemas.js';
 import type { PageSource } from './page.js';
+import type { OcrConfidence } from '../structure/confidence.js';
 
 export interface Check {
   /** Stable name, e.g. 'paragraph-sequence', 'footnote-references', 'table-total'. */
@@ -29,6 +30,8 @@ export interface ExtractedTable {
   cells: CellRecord[];
   notes: string[];
   checks: Check[];
+  /** Mean OCR word confidence of the table's text (OCR pages only). */
+  confidence?: number;
 }
 
 export interface PageInfo {
@@ -70,6 +73,8 @@ export interface ExtractedDocument {
   tables: ExtractedTable[];
   unclassified: Unclassified[];
   checks: Check[];
+  /** OCR confidence per record and the records to review (only when pages were OCR'd). */
+  ocr?: OcrConfidence | null;
   /** What was repaired or assumed while reading the input (report.json `warnings`). */
   warnings?: { code: string; message: string; pages?: number[] }[];
   timings: Record<string, number>;

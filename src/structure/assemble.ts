@@ -29,6 +29,8 @@ export interface StructureResult {
   metrics: TextMetrics;
   /** How each block was classified, in reading order (for --debug and tests). */
   trace: { page: number; kind: string; text: string }[];
+  /** The lines each paragraph, heading and block record was made of (for OCR confidence). */
+  sources: Map<object, Line[]>;
 }
 
 /** How a note under a table opens: its source, a note, or what the figures leave out or include. */
@@ -285,6 +287,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     return n;
   };
   const endnoteLines: Line[] = [];
+  const sources = new Map<object, Line[]>();
 
   const pagesOf = (lines: Line[], drop = 0): [number, number][] => {
     const out: [number, number][] = [];
@@ -305,6 +308,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     const holder: TextHolder = { text: j.text, marks: j.marks, pages: pagesOf(p.lines, p.numberLen), footnotes: [] };
     holders.push({ holder, set: (t, n) => ((p.rec.text = t), (p.rec.footnotes = n)), paragraph: () => p.rec.number });
     paragraphs.push(p.rec);
+    sources.set(p.rec, p.lines);
     para = null;
   };
   const closeItem = (item: { rec: BlockRecord; lines: Line[]; drop: number } | null) => {
@@ -315,6 +319,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     const parent = item.rec.parent_paragraph;
     holders.push({ holder, set: (t, n) => ((item.rec.text = t), (item.rec.footnotes = n)), paragraph: () => parent });
     blockRecords.push(item.rec);
+    sources.set(item.rec, item.lines);
   };
   const closeList = () => {
     closeItem(listItem);
@@ -331,6 +336,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     const j = joinLines(n.lines);
     n.rec.text = j.text;
     blockRecords.push(n.rec);
+    sources.set(n.rec, n.lines);
     holders.push({ holder: { text: j.text, marks: j.marks, pages: pagesOf(n.lines), footnotes: [] }, set: (t, f) => ((n.rec.text = t), (n.rec.footnotes = f)), paragraph: () => n.rec.parent_paragraph });
     noteOpen = null;
   };
@@ -383,7 +389,9 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       // An unnumbered top-level line straight after another top-level heading is its subtitle.
       if (h.level === 1 && !h.label && lastHeadingLevel === 1 && !contentSinceHeading) {
         closeAll();
-        blockRecords.push(noteRecord(b, lastPara, ++noteCount));
+        const subtitle = noteRecord(b, lastPara, ++noteCount);
+        blockRecords.push(subtitle);
+        sources.set(subtitle, b.lines);
         lastLine = null;
         return;
       }
@@ -393,7 +401,9 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
       if (h.level === 1) letterSeen = 0;
       if (h.level === 2 && /^[A-Z]$/.test(h.label)) letterSeen = h.label.charCodeAt(0) - 64;
       const title = h.title.replace(/\s+/g, ' ').trim();
-      headings.push({ level: h.level, label: h.label, title, page: b.page, style: h.style });
+      const rec: Heading = { level: h.level, label: h.label, title, page: b.page, style: h.style };
+      headings.push(rec);
+      sources.set(rec, b.lines);
       const full = h.label ? `${h.label}. ${title}` : title;
       if (h.level === 1) [section, subsection, heading] = [full, '', ''];
       else if (h.level === 2) [subsection, heading] = [full, ''];
@@ -497,7 +507,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     return { number: f.number, paragraph: hi === undefined ? null : holders[hi].paragraph(), page: f.page, text: f.text };
   });
   paragraphs.sort((a, b) => a.number - b.number);
-  return { paragraphs, headings, blocks: blockRecords, footnotes, tabular, frontMatter, unclassified, metrics: m, trace };
+  return { paragraphs, headings, blocks: blockRecords, footnotes, tabular, frontMatter, unclassified, metrics: m, trace, sources };
 }
 
 

@@ -27,6 +27,14 @@ describe('OCR through the pipeline', () => {
     // The raised "1" reads as a quote in OCR; the footnote is still found and linked.
     expect(doc.footnotes.map((f) => [f.number, f.paragraph])).toEqual([[1, 10]]);
     expect(doc.paragraphs.find((p) => p.number === 10)!.footnotes).toEqual([1]);
+    // Every paragraph and heading has its OCR confidence; the summary lists those to review.
+    const ocr = doc.ocr!;
+    const paras = ocr.records.filter((r) => r.kind === 'paragraph').map((r) => r.id);
+    expect(paras).toEqual(doc.paragraphs.map((p) => String(p.number)));
+    expect(ocr.records.filter((r) => r.kind === 'heading')).toHaveLength(doc.headings.length);
+    expect(ocr.records.every((r) => r.confidence > 0 && r.confidence <= 100)).toBe(true);
+    expect(ocr.mean).toBeGreaterThan(80);
+    expect(ocr.low_confidence.every((r) => r.confidence < ocr.threshold)).toBe(true);
   });
 
   it('fails clearly with --ocr never', async () => {

@@ -5,6 +5,7 @@
  *
  *   regions → drafts (grid.ts | dump.ts) → figures → continued tables joined → ids → cells → checks
  */
+import { wordsConfidence } from '../confidence.js';
 import { normaliseFurniture } from '../../layout/furniture.js';
 import type { LaidOutPage } from '../../layout/layout.js';
 import type { Line } from '../../layout/lines.js';
@@ -161,6 +162,8 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
       notes: d.notes,
       checks: [],
     };
+    const confidence = wordsConfidence(d.lines);
+    if (confidence !== undefined) table.confidence = confidence;
     table.checks = checkTable(table, { labelColumns: d.labelColumns, spans: d.spans });
     return table;
   });
