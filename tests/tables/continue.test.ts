@@ -52,3 +52,37 @@ describe('tables continued over pages', () => {
     expect(tables.map((t) => t.record.title)).toEqual(['', 'Table 6: Another table']);
   });
 });
+
+describe('tables continued over pages, read by OCR', () => {
+  it('joins a continuation whose repeated header was misread', () => {
+    const head = (base: number, country: string, f: string) => ({
+      base,
+      cells: [
+        { text: country, x: 100 },
+        { text: f, right: 300 },
+        { text: 'M', right: 360 },
+      ],
+    });
+    const p1 = page({
+      number: 1,
+      rows: [
+        { base: 700, cells: [{ text: 'Table 5: Staff by nationality', x: 100, size: 11 }] },
+        head(720, 'Country of nationality', 'F'),
+        figureRow(732, 'Albania', 100, ['1', '11'], rights),
+        figureRow(744, 'Angola', 100, ['9', '27'], rights),
+      ],
+    });
+    const p2 = page({ number: 2, rows: [head(100, 'Countrv of natlonality', 'F'), figureRow(112, 'Armenia', 100, ['3', '6'], rights)] });
+    const { tables } = buildTables([p1, p2], { tabular: [block(p1, 700, 700), block(p1, 720, 744), block(p2, 100, 112, true)], paragraphs: [] });
+    expect(tables).toHaveLength(1);
+    expect(tables[0].grid.map((r) => r[0])).toEqual(['Country of nationality', 'Albania', 'Angola', 'Armenia']);
+  });
+
+  it('keeps a continuation apart when its header names other things', () => {
+    const p1 = page({ number: 1, rows: [header(720), figureRow(732, 'Albania', 100, ['1', '11'], rights), figureRow(744, 'Angola', 100, ['9', '27'], rights)] });
+    const other = { base: 100, cells: [{ text: 'Region', x: 100 }, { text: '2007', right: 300 }, { text: '2008', right: 360 }] };
+    const p2 = page({ number: 2, rows: [other, figureRow(112, 'Africa', 100, ['3', '6'], rights)] });
+    const { tables } = buildTables([p1, p2], { tabular: [block(p1, 720, 744), block(p2, 100, 112, true)], paragraphs: [] });
+    expect(tables).toHaveLength(2);
+  });
+});

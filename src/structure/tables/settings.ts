@@ -40,6 +40,8 @@ export const TABLE_SETTINGS = {
   ruleSpan: 0.6,
   /** Two pages' tables continue each other when their column edges agree within this (em). */
   continueTolerance: 1.2,
+  /** …and a header sharing this share of the first part's header words (misread ones too) repeats it. */
+  continueHeaderMatch: 0.7,
   /** Images smaller than this share of the page width are logos, not charts. */
   figureMinWidth: 0.25,
   /** Table ids: at most this many words of the title. */
