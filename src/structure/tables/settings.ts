@@ -34,6 +34,8 @@ export const TABLE_SETTINGS = {
   groupCentre: 1.5,
   /** A column filled on at most this share of body rows is sparse (group labels, notes). */
   sparseColumn: 0.75,
+  /** A larger line is a table's caption when the next line is at least this far below (em of the caption). */
+  captionApart: 1.5,
   /** A heading line at most this far (em of the heading) above a table is its title. */
   titleGap: 2.6,
   /** A horizontal rule spanning this share of a table's width separates its header from its body. */

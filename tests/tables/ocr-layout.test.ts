@@ -1,0 +1,67 @@
+/** Tables as OCR reads them: no typography (nothing bold), sizes estimated from glyph heights. */
+import { describe, expect, it } from 'vitest';
+import { buildTables } from '../../src/structure/tables/index.js';
+import { block, figureRow, hrule, page } from './helpers/pages.js';
+
+const build = (pages: ReturnType<typeof page>[], blocks: ReturnType<typeof block>[]) => buildTables(pages, { tabular: blocks, paragraphs: [] });
+const rights = [300, 360];
+
+describe('tables read by OCR', () => {
+  it('keeps a header line read larger than the body in the header when it wraps at a line pitch', () => {
+    const p = page({
+      rows: [
+        { base: 100, cells: [{ text: 'Country', x: 100, size: 11 }] },
+        { base: 110, cells: [{ text: 'of birth', x: 100 }, { text: 'F', right: 300 }, { text: 'M', right: 360 }] },
+        figureRow(122, 'Albania', 100, ['1', '11'], rights),
+        figureRow(134, 'Angola', 100, ['9', '27'], rights),
+      ],
+    });
+    const { tables } = build([p], [block(p, 100, 100), block(p, 110, 134)]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].record.title).toBe('');
+    expect(tables[0].grid[0][0]).toBe('Country of birth');
+  });
+
+  it('still takes a larger line standing apart above the table as its caption', () => {
+    const p = page({
+      rows: [
+        { base: 90, cells: [{ text: 'Staff by country', x: 100, size: 11 }] },
+        { base: 110, cells: [{ text: 'Country', x: 100 }, { text: 'F', right: 300 }, { text: 'M', right: 360 }] },
+        figureRow(122, 'Albania', 100, ['1', '11'], rights),
+        figureRow(134, 'Angola', 100, ['9', '27'], rights),
+      ],
+    });
+    const { tables } = build([p], [block(p, 90, 90), block(p, 110, 134)]);
+    expect(tables[0].record.title).toBe('Staff by country');
+  });
+
+  it('without bold, takes a line of several cells below a group-heading rule into the header', () => {
+    const p = page({
+      rows: [
+        { base: 100, cells: [{ text: 'Missions', x: 250 }] },
+        { base: 112, cells: [{ text: 'Gender', x: 100 }, { text: 'Staff', right: 300 }, { text: 'Total', right: 360 }] },
+        figureRow(124, 'Female', 100, ['5', '11'], rights),
+        figureRow(136, 'Male', 100, ['9', '27'], rights),
+      ],
+      rules: [hrule(95, 365, 90), hrule(95, 365, 103), hrule(95, 365, 139)],
+    });
+    const { tables } = build([p], [block(p, 100, 136)]);
+    expect(tables[0].record.header_rows).toBe(2);
+    expect(tables[0].grid[1]).toEqual(['Gender', 'Staff', 'Total']);
+  });
+
+  it('without bold, leaves a wrapped first label below the header rule in the body', () => {
+    const p = page({
+      rows: [
+        { base: 100, cells: [{ text: 'Service', x: 100 }, { text: 'Total', right: 360 }] },
+        { base: 115, cells: [{ text: 'Technical cooperation on', x: 100 }] },
+        { base: 125, cells: [{ text: 'migration', x: 100 }, { text: '787', right: 360 }] },
+        { base: 137, cells: [{ text: 'Counter-trafficking', x: 100 }, { text: '331', right: 360 }] },
+      ],
+      rules: [hrule(95, 365, 90), hrule(95, 365, 105), hrule(95, 365, 140)],
+    });
+    const { tables } = build([p], [block(p, 100, 137)]);
+    expect(tables[0].record.header_rows).toBe(1);
+    expect(tables[0].grid.slice(1).map((r) => r[0])).toEqual(['Technical cooperation on migration', 'Counter-trafficking']);
+  });
+});
