@@ -7,15 +7,19 @@ const build = (pages: ReturnType<typeof page>[], blocks: ReturnType<typeof block
 const rights = [300, 360];
 
 describe('tables read by OCR', () => {
-  it('keeps a header line read larger than the body in the header when it wraps at a line pitch', () => {
-    const p = page({
+  /** A line set in 11 pt at `base`, then a 9 pt header at 110 and two rows. */
+  const under = (base: number, text: string, second: string) =>
+    page({
       rows: [
-        { base: 100, cells: [{ text: 'Country', x: 100, size: 11 }] },
-        { base: 110, cells: [{ text: 'of birth', x: 100 }, { text: 'F', right: 300 }, { text: 'M', right: 360 }] },
+        { base, cells: [{ text, x: 100, size: 11 }] },
+        { base: 110, cells: [{ text: second, x: 100 }, { text: 'F', right: 300 }, { text: 'M', right: 360 }] },
         figureRow(122, 'Albania', 100, ['1', '11'], rights),
         figureRow(134, 'Angola', 100, ['9', '27'], rights),
       ],
     });
+
+  it('keeps a header line read larger than the body in the header when it wraps at a line pitch', () => {
+    const p = under(100, 'Country', 'of birth');
     const { tables } = build([p], [block(p, 100, 100), block(p, 110, 134)]);
     expect(tables).toHaveLength(1);
     expect(tables[0].record.title).toBe('');
@@ -23,14 +27,7 @@ describe('tables read by OCR', () => {
   });
 
   it('still takes a larger line standing apart above the table as its caption', () => {
-    const p = page({
-      rows: [
-        { base: 90, cells: [{ text: 'Staff by country', x: 100, size: 11 }] },
-        { base: 110, cells: [{ text: 'Country', x: 100 }, { text: 'F', right: 300 }, { text: 'M', right: 360 }] },
-        figureRow(122, 'Albania', 100, ['1', '11'], rights),
-        figureRow(134, 'Angola', 100, ['9', '27'], rights),
-      ],
-    });
+    const p = under(90, 'Staff by country', 'Country');
     const { tables } = build([p], [block(p, 90, 90), block(p, 110, 134)]);
     expect(tables[0].record.title).toBe('Staff by country');
   });
