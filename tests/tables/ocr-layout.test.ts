@@ -62,3 +62,22 @@ describe('tables read by OCR', () => {
     expect(tables[0].grid.slice(1).map((r) => r[0])).toEqual(['Technical cooperation on migration', 'Counter-trafficking']);
   });
 });
+
+describe('spaced figures read by OCR', () => {
+  it('joins digit groups whose gaps vary with the glyphs’ ink (no gap confirms a column edge)', () => {
+    // Ink boxes: the space inside "39 524" measures 2.5 to 4 pt, never the same twice.
+    const gaps = [2.5, 3, 3.5, 2.8, 4, 3.2];
+    const rows = gaps.map((g, i) => ({
+      base: 100 + 12 * i,
+      cells: [
+        { text: `Row ${'abcdef'[i]}`, x: 100 },
+        { text: `${i + 1}${i}`, right: 300 - 13.5 - g },
+        { text: `${i}24`, right: 300 },
+      ],
+    }));
+    const p = page({ rows });
+    const { tables } = buildTables([p], { tabular: [block(p, 100, 160)], paragraphs: [] });
+    expect(tables[0].grid.map((r) => r.length)).toEqual(gaps.map(() => 2));
+    expect(tables[0].grid[4]).toEqual(['Row e', '54 424']);
+  });
+});

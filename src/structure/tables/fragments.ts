@@ -26,7 +26,12 @@ interface Atom {
   numeric: boolean;
 }
 
-/** Median of the gaps between digit groups that look like one spaced figure: a space's width. */
+/**
+ * The widest gap between digit groups of one spaced figure. Gaps between groups that look like
+ * one figure, from the lower third up as long as they run on without a step (cell gaps that happen
+ * to be narrow are fewer and wider): a text layer's gaps are one space exactly, ink boxes (OCR)
+ * spread them by the glyphs' side bearings.
+ */
 function thousandsSpace(lines: Line[], em: number, s: TableSettings): number | null {
   const gaps: number[] = [];
   for (const l of lines) {
@@ -39,8 +44,10 @@ function thousandsSpace(lines: Line[], em: number, s: TableSettings): number | n
   }
   if (!gaps.length) return null;
   gaps.sort((a, b) => a - b);
-  // The lower half: cell gaps that happen to be narrow are fewer and wider than word spaces.
-  return gaps[Math.floor((gaps.length - 1) / 3)];
+  let i = Math.floor((gaps.length - 1) / 3);
+  const third = gaps[i];
+  while (i + 1 < gaps.length && gaps[i + 1] - gaps[i] <= s.gapStep * em) i++;
+  return Math.max(third * 1.15, gaps[i]);
 }
 
 /** Right edges confirmed by figures that end a cell for certain (not followed by a digit group). */
@@ -81,7 +88,7 @@ function nearEdge(edges: number[], x: number, tol: number): boolean {
  */
 export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABLE_SETTINGS, boundaries: number[] = []): Frag[][] {
   const space = thousandsSpace(lines, em, s);
-  const maxSpace = space === null ? 0 : space * 1.15 + 0.02 * em;
+  const maxSpace = space === null ? 0 : space + 0.02 * em;
   const isPair = (l: Line, i: number): boolean => {
     const a = l.words[i];
     const b = l.words[i + 1];

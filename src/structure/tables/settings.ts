@@ -10,6 +10,8 @@ export const TABLE_SETTINGS = {
   boundaryGap: 0.5,
   /** Digit groups of one figure ("2 167") are at most this far apart (em). */
   thousandsGap: 0.65,
+  /** …and their gaps run on in steps of at most this (em): a wider step ends them. */
+  gapStep: 0.1,
   /** Cell edges within this distance (em) are the same column edge. */
   edgeTolerance: 0.4,
   /** A run of blank x-positions at least this wide (em) between body cells separates columns. */
