@@ -81,3 +81,27 @@ describe('spaced figures read by OCR', () => {
     expect(tables[0].grid[4]).toEqual(['Row e', '54 424']);
   });
 });
+
+describe('misread digit groups', () => {
+  it('does not take a figure followed by a group-wide misread token as a column edge', () => {
+    // "3 317" read as "3 37": "37" is as wide as three digits, so "3" ends no cell for certain.
+    const group = 3 * 4.5;
+    const head = 300 - group - 0.28 * 9;
+    const rows = [
+      ['a', '1', '658'],
+      ['b', '1', '853'],
+      ['c', '3', '37'],
+      ['d', '1', '037'],
+    ].map(([label, h, t], i) => ({
+      base: 100 + 12 * i,
+      cells: [
+        { text: `Row ${label}`, x: 100 },
+        { text: h, right: head },
+        { text: t, right: 300, width: group },
+      ],
+    }));
+    const p = page({ rows });
+    const { tables } = buildTables([p], { tabular: [block(p, 100, 136)], paragraphs: [] });
+    expect(tables[0].grid.map((r) => r[1])).toEqual(['1 658', '1 853', '3 37', '1 037']);
+  });
+});
