@@ -5,6 +5,7 @@
 import type { Line } from '../../layout/lines.js';
 import { columnOf, findColumns, slotBounds } from './columns.js';
 import { fragmentLines, isNumericWord } from './fragments.js';
+import { restoreSeparators } from './glued.js';
 import { buildHeader } from './header.js';
 import type { Draft, Frag, Span } from './model.js';
 import type { Region } from './regions.js';
@@ -67,9 +68,10 @@ export function splitNotes(lines: Line[]): string[] {
 }
 
 export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS): Draft | null {
-  const lines = region.rows.slice().sort((a, b) => a.base - b.base);
-  if (!lines.length) return null;
-  const em = median(lines.map((l) => l.size)) || 10;
+  const sorted = region.rows.slice().sort((a, b) => a.base - b.base);
+  if (!sorted.length) return null;
+  const em = median(sorted.map((l) => l.size)) || 10;
+  const lines = restoreSeparators(sorted, em, s);
   const nHead = headerCount(lines, region.rules.map((r) => r.y0), s);
   const headLines = lines.slice(0, nHead);
   const bodyLines = lines.slice(nHead);

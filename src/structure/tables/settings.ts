@@ -12,6 +12,8 @@ export const TABLE_SETTINGS = {
   thousandsGap: 0.65,
   /** …and their gaps run on in steps of at most this (em): a wider step ends them. */
   gapStep: 0.1,
+  /** A figure at least this much of a separator wider than its digits lost one (OCR): see glued.ts. */
+  gluedExcess: 0.5,
   /** Cell edges within this distance (em) are the same column edge. */
   edgeTolerance: 0.4,
   /** A run of blank x-positions at least this wide (em) between body cells separates columns. */
