@@ -115,6 +115,13 @@ export const OCR_SETTINGS = {
      */
     splitGapEm: 0.22,
     /**
+     * Words whose glyphs stand this far (em) off their line's baseline have a baseline of their
+     * own (see ocr-word-base.ts; less than this the layout puts them on the line anyway). Only words
+     * with a digit or capital at least `fullHeight` of the line's capital height can tell.
+     */
+    ownBaseline: 0.3,
+    fullHeight: 0.8,
+    /**
      * Lines whose estimates differ by less than this share are one printed size (one glyph pixel is
      * 3-4 % of a 9-12 pt em at 200 dpi): they share the group's mean, so body lines do not
      * alternate between 11.5 and 12.
