@@ -105,3 +105,23 @@ describe('misread digit groups', () => {
     expect(tables[0].grid.map((r) => r[1])).toEqual(['1 658', '1 853', '3 37', '1 037']);
   });
 });
+
+describe('specks in a table (OCR)', () => {
+  it('drops punctuation-only words that would bridge two columns, keeping nil dashes', () => {
+    const p = page({
+      rows: [
+        figureRow(100, 'Africa', 100, ['478', '22%'], rights),
+        { base: 112, cells: [{ text: 'Latin America and the Caribbean', x: 100 }, { text: '~~', x: 248 }, { text: '309', right: 300 }, { text: '14%', right: 360 }] },
+        figureRow(124, 'Europe', 100, ['–', '32%'], rights),
+        figureRow(136, 'Total', 100, ['2 167', ''], rights),
+      ],
+    });
+    const { tables } = buildTables([p], { tabular: [block(p, 100, 136)], paragraphs: [] });
+    expect(tables[0].grid).toEqual([
+      ['Africa', '478', '22%'],
+      ['Latin America and the Caribbean', '309', '14%'],
+      ['Europe', '–', '32%'],
+      ['Total', '2 167', ''],
+    ]);
+  });
+});

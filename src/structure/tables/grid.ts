@@ -6,6 +6,7 @@ import type { Line } from '../../layout/lines.js';
 import { columnOf, findColumns, slotBounds } from './columns.js';
 import { fragmentLines, isNumericWord } from './fragments.js';
 import { restoreSeparators } from './glued.js';
+import { dropSpecks } from './specks.js';
 import { buildHeader } from './header.js';
 import type { Draft, Frag, Span } from './model.js';
 import type { Region } from './regions.js';
@@ -71,7 +72,8 @@ export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS)
   const sorted = region.rows.slice().sort((a, b) => a.base - b.base);
   if (!sorted.length) return null;
   const em = median(sorted.map((l) => l.size)) || 10;
-  const lines = restoreSeparators(sorted, em, s);
+  const lines = restoreSeparators(dropSpecks(sorted), em, s);
+  if (!lines.length) return null;
   const nHead = headerCount(lines, region.rules.map((r) => r.y0), s);
   const headLines = lines.slice(0, nHead);
   const bodyLines = lines.slice(nHead);
