@@ -113,7 +113,7 @@ describe('specks in a table (OCR)', () => {
         figureRow(100, 'Africa', 100, ['478', '22%'], rights),
         { base: 112, cells: [{ text: 'Latin America and the Caribbean', x: 100 }, { text: '~~', x: 248 }, { text: '309', right: 300 }, { text: '14%', right: 360 }] },
         figureRow(124, 'Europe', 100, ['–', '32%'], rights),
-        figureRow(136, 'Total', 100, ['2 167', ''], rights),
+        { base: 136, cells: [{ text: '•', x: 90 }, { text: 'Total', x: 100 }, { text: '2 167', right: 300 }] },
       ],
     });
     const { tables } = buildTables([p], { tabular: [block(p, 100, 136)], paragraphs: [] });

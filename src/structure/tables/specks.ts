@@ -1,11 +1,12 @@
 /**
  * Specks inside a table: words of punctuation alone (leader dots, a tilde of paper noise, the stub
- * of a rule read as "|" or "_"), which are no cell's text and would bridge the gap between two
- * columns. A dash (a nil figure), a note mark ("*", "†") and brackets are text and stay.
+ * of a rule read as "|" or "_", a speck the layout took for a bullet), which are no cell's text and
+ * would bridge the gap between two columns or pull a row out of line. A dash (a nil figure), a
+ * note mark ("*", "†") and brackets are text and stay.
  */
 import type { Line } from '../../layout/lines.js';
 
-const SPECK = /^[~_=.·…|'"`^:;,]+$/;
+const SPECK = /^[~_=.·…•|'"`^:;,]+$/;
 
 export const isSpeck = (text: string): boolean => SPECK.test(text);
 
