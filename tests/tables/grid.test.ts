@@ -134,3 +134,22 @@ describe('tables on positioned pages', () => {
     expect(t.checks.filter((c) => c.name === 'table-total-column').map((c) => c.ok)).toEqual([true, true]);
   });
 });
+
+describe('group titles over columns', () => {
+  it('gives a column between two titles to the nearer one when both stay centred taking it', () => {
+    // As printed: "Field" would centre a little better over HQ M + Field F + Field M, but HQ M
+    // lies right under "Headquarters" and well apart from "Field".
+    const rights = [340, 380, 405, 429, 454];
+    const p = page({
+      rows: [
+        { base: 746, cells: [{ text: 'Headquarters', x: 318, bold: true }, { text: 'Field', x: 397, bold: true }] },
+        { base: 752, cells: [{ text: 'Country', x: 180, bold: true }, { text: 'Total', right: 454, bold: true }] },
+        { base: 758, cells: ['F', 'M', 'F', 'M'].map((t, i) => ({ text: t, right: rights[i], bold: true })) },
+        figureRow(770, 'Afghanistan', 142, ['', '', '15', '170', '185'], rights),
+        figureRow(781, 'Albania', 142, ['', '1', '11', '4', '16'], rights),
+      ],
+    });
+    const { tables } = build([p], [block(p, 746, 781)]);
+    expect(tables[0].grid[0]).toEqual(['Country', 'Headquarters', '', 'Field', '', 'Total']);
+  });
+});

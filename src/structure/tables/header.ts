@@ -181,7 +181,8 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
     for (const { i } of here) for (let c = cover[i][0]; c <= cover[i][1]; c++) covered.add(c);
     const titles = here.filter(({ st }) => st.row === r && !inLeaf(st));
     for (;;) {
-      let best: { i: number; lo: number; hi: number; dev: number } | null = null;
+      // The nearest column to a title first (two titles may both stay centred taking it).
+      let best: { i: number; lo: number; hi: number; dev: number; gap: number } | null = null;
       for (const { st, i } of titles) {
         const mid = center(st);
         const [a, b] = cover[i];
@@ -192,10 +193,12 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
           const c = lo < a ? lo : hi;
           if (c < 0 || c >= cols.length || covered.has(c)) continue;
           const dev = Math.abs((cols[lo].x0 + cols[hi].x1) / 2 - mid);
-          if (!best || dev < best.dev) best = { i, lo, hi, dev };
+          const gap = Math.max(0, cols[c].x0 - st.x1, st.x0 - cols[c].x1);
+          if (dev > tol) continue;
+          if (!best || gap < best.gap - 1e-6 || (Math.abs(gap - best.gap) <= 1e-6 && dev < best.dev)) best = { i, lo, hi, dev, gap };
         }
       }
-      if (!best || best.dev > tol) break;
+      if (!best) break;
       cover[best.i] = [best.lo, best.hi];
       covered.add(best.lo).add(best.hi);
     }
