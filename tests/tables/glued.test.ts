@@ -33,3 +33,15 @@ describe('figures that lost their separators (OCR)', () => {
     expect(out).toEqual(lines);
   });
 });
+
+describe('glued figures in small tables (too few figures to measure digits)', () => {
+  it('restores a figure as wide as a spaced figure of its column with as many digits', () => {
+    const lines = table([['7 127'], [{ text: '3061', width: 4 * ADV + SPACE }], ['4066']]);
+    expect(texts(restoreSeparators(lines, SIZE))).toEqual(['7 127', '3 061', '4066']);
+  });
+
+  it('restores a decimal point from a decimal figure of its column with as many digits', () => {
+    const lines = table([['32.0'], ['751.8'], [{ text: '7838', width: 5 * ADV }]]);
+    expect(texts(restoreSeparators(lines, SIZE))[2]).toBe('783.8');
+  });
+});

@@ -6,7 +6,9 @@
  * and where, the figures of its column say: decimals there put a point before as many digits,
  * spaced thousands put a space before each group of three. Widths are measured in the table
  * itself (single digits, short figures, the gaps inside spaced figures), so a text layer's
- * advance boxes, where nothing is lost, measure no excess.
+ * advance boxes, where nothing is lost, measure no excess. A table too small to measure still
+ * shows a glued figure next to its column's figures of as many digits: it is as wide as those
+ * that kept their separator.
  */
 import type { Line } from '../../layout/lines.js';
 import type { Word } from '../../model/page.js';
@@ -34,10 +36,24 @@ interface Metrics {
 
 const inkOf = (m: Metrics, d: string): number => m.ink[Number(d)] ?? m.ink[10]!;
 
-/** Ink width a run of digits spans with `seps` separators inside. */
-function spanOf(m: Metrics, digits: string, seps: number): number {
-  return (digits.length - 1) * m.adv + seps * m.sep + (inkOf(m, digits[0]) + inkOf(m, digits[digits.length - 1])) / 2;
+/** Ink width a run of digits spans without a separator. */
+function spanOf(m: Metrics, digits: string): number {
+  return (digits.length - 1) * m.adv + (inkOf(m, digits[0]) + inkOf(m, digits[digits.length - 1])) / 2;
 }
+
+/** Neighbouring words that are digit groups of one spaced figure ("2 167"). */
+function pairs(words: Word[][], em: number, s: TableSettings): [Word, Word][] {
+  const out: [Word, Word][] = [];
+  for (const ws of words) {
+    for (let i = 0; i + 1 < ws.length; i++) {
+      const gap = ws[i + 1].x0 - ws[i].x1;
+      if (HEAD.test(ws[i].text) && TAIL.test(ws[i + 1].text) && gap >= 0 && gap <= s.thousandsGap * em) out.push([ws[i], ws[i + 1]]);
+    }
+  }
+  return out;
+}
+
+const gapsInFigures = (words: Word[][], em: number, s: TableSettings) => pairs(words, em, s).map(([a, b]) => b.x0 - a.x1);
 
 function measure(words: Word[][], em: number, s: TableSettings): Metrics | null {
   const all = words.flat().filter((w) => DIGITS.test(w.text));
@@ -59,15 +75,7 @@ function measure(words: Word[][], em: number, s: TableSettings): Metrics | null 
     m.ink[10] = median(w2)! - m.adv;
   }
   // Separators from the gaps inside spaced figures ("2 167" as two words).
-  const seps: number[] = [];
-  for (const ws of words) {
-    for (let i = 0; i + 1 < ws.length; i++) {
-      const [a, b] = [ws[i], ws[i + 1]];
-      const gap = b.x0 - a.x1;
-      if (!HEAD.test(a.text) || !TAIL.test(b.text) || gap < 0 || gap > s.thousandsGap * em) continue;
-      seps.push(gap + m.adv - (inkOf(m, a.text[a.text.length - 1]) + inkOf(m, b.text[0])) / 2);
-    }
-  }
+  const seps = pairs(words, em, s).map(([a, b]) => b.x0 - a.x1 + m.adv - (inkOf(m, a.text[a.text.length - 1]) + inkOf(m, b.text[0])) / 2);
   m.sep = median(seps) ?? m.adv / 2;
   return m.adv > 0 ? m : null;
 }
@@ -98,27 +106,81 @@ function groups(digits: string): string[] {
   return out;
 }
 
-/** One word per group, placed on the digits' advances from the word's left ink edge. */
-function splitWord(w: Word, parts: string[], m: Metrics): Word[] {
-  const origin = w.x0 - (m.adv - inkOf(m, w.text[0])) / 2;
-  let at = 0;
-  return parts.map((p, k) => {
-    const start = origin + at * m.adv + k * m.sep;
-    at += p.length;
-    const x0 = start + (m.adv - inkOf(m, p[0])) / 2;
-    const x1 = start + p.length * m.adv - (m.adv - inkOf(m, p[p.length - 1])) / 2;
-    return { ...w, text: p, x0, x1: Math.min(x1, w.x1) };
+/**
+ * One word per group: the word's width shared out over its digits, with the table's own gap
+ * between groups (so that the pieces pair up again like the table's spaced figures).
+ */
+function splitWord(w: Word, parts: string[], gap: number): Word[] {
+  const digits = parts.reduce((n, p) => n + p.length, 0);
+  const per = Math.max(0, w.x1 - w.x0 - gap * (parts.length - 1)) / digits;
+  let x = w.x0;
+  return parts.map((p) => {
+    const x0 = x;
+    x += p.length * per;
+    const piece = { ...w, text: p, x0, x1: x };
+    x += gap;
+    return piece;
   });
 }
 
-/** The word as printed, when its width says it lost separators and its column says which. */
-function restore(w: Word, words: Word[][], m: Metrics, em: number, s: TableSettings): Word[] {
+/** A printed figure: one word, or a chain of digit groups a space apart. */
+interface Figure {
+  first: Word;
+  digits: number;
+  /** Separators inside it: spaces between groups, a decimal point. */
+  seps: number;
+  x0: number;
+  x1: number;
+}
+
+function figures(words: Word[][], em: number, s: TableSettings): Figure[] {
+  const out: Figure[] = [];
+  for (const ws of words) {
+    for (let i = 0; i < ws.length; i++) {
+      if (!/^\d[\d.,]*$/.test(ws[i].text)) continue;
+      const f: Figure = { first: ws[i], digits: 0, seps: 0, x0: ws[i].x0, x1: ws[i].x1 };
+      let j = i;
+      while (j + 1 < ws.length && HEAD.test(ws[j].text) && TAIL.test(ws[j + 1].text) && ws[j + 1].x0 - ws[j].x1 <= s.thousandsGap * em) j++;
+      for (const w of ws.slice(i, j + 1)) {
+        f.digits += w.text.replace(/\D/g, '').length;
+        f.seps += w.text.replace(/\d/g, '').length;
+      }
+      f.seps += j - i;
+      f.x1 = ws[j].x1;
+      out.push(f);
+      i = j;
+    }
+  }
+  return out;
+}
+
+/**
+ * Separators a figure lost, judged by the figures of its column with as many digits: it is as
+ * wide as those with that many separators (null when none of them is close, or there are none).
+ */
+function lostByMates(w: Word, all: Figure[], em: number, s: TableSettings): number | null {
+  const width = w.x1 - w.x0;
+  const mates = all.filter((f) => f.first !== w && f.digits === w.text.length && Math.abs(f.x1 - w.x1) <= s.edgeTolerance * em);
+  let best: { seps: number; diff: number } | null = null;
+  for (const seps of new Set(mates.map((f) => f.seps))) {
+    const diff = Math.abs(median(mates.filter((f) => f.seps === seps).map((f) => f.x1 - f.x0))! - width);
+    if (!best || diff < best.diff) best = { seps, diff };
+  }
+  return best && best.diff <= s.gluedMateTolerance * (width / w.text.length) ? best.seps : null;
+}
+
+/**
+ * The word as printed, when its width says it lost separators (by the table's digit metrics, or
+ * next to figures of its column with as many digits) and its column says which.
+ */
+function restore(w: Word, words: Word[][], all: Figure[], m: Metrics | null, gap: number, em: number, s: TableSettings): Word[] {
   if (!DIGITS.test(w.text) || w.text.length < 2) return [w];
-  const extra = (w.x1 - w.x0 - spanOf(m, w.text, 0)) / m.sep;
-  const lost = Math.round(extra);
-  if (lost < 1 || extra < s.gluedExcess) return [w];
-  const col = convention(w.x1, w, words, s.edgeTolerance * em);
+  const extra = m ? (w.x1 - w.x0 - spanOf(m, w.text)) / m.sep : 0;
+  // Mates that lost their separators too make a glued figure look whole: they only ever add.
+  const lost = extra >= s.gluedExcess ? Math.round(extra) : (lostByMates(w, all, em, s) ?? 0);
+  if (!lost) return [w];
   const n = w.text.length;
+  const col = convention(w.x1, w, words, s.edgeTolerance * em);
   // A point first where the column writes decimals (and the figure is long enough to hold them).
   if (col.decimals > col.spaced && col.places > 0 && n > col.places) {
     const int = w.text.slice(0, n - col.places);
@@ -126,11 +188,11 @@ function restore(w: Word, words: Word[][], m: Metrics, em: number, s: TableSetti
     if (g.length - 1 !== lost - 1) return [w];
     const parts = g.slice();
     parts[parts.length - 1] += '.' + w.text.slice(n - col.places);
-    return lost === 1 ? [{ ...w, text: parts[0] }] : splitWord(w, parts, m);
+    return lost === 1 ? [{ ...w, text: parts[0] }] : splitWord(w, parts, gap);
   }
   const g = groups(w.text);
   if (g.length - 1 !== lost || col.spaced === 0) return [w];
-  return splitWord(w, g, m);
+  return splitWord(w, g, gap);
 }
 
 /**
@@ -142,10 +204,11 @@ export function restoreSeparators(lines: Line[], em: number, s: TableSettings = 
   // A line whose only figures are years is a header: years are never grouped.
   const yearsOnly = (l: Line) => l.words.every((w) => !/\d/.test(w.text) || YEAR.test(w.text));
   const m = measure(words, em, s);
-  if (!m) return lines;
+  const all = figures(words, em, s);
+  const gap = median(gapsInFigures(words, em, s)) ?? 0.25 * em;
   return lines.map((l) => {
     if (yearsOnly(l)) return l;
-    const ws = l.words.flatMap((w) => restore(w, words, m, em, s));
+    const ws = l.words.flatMap((w) => restore(w, words, all, m, gap, em, s));
     if (ws.length === l.words.length && ws.every((w, i) => w === l.words[i])) return l;
     return { ...l, words: ws, text: ws.map((w) => w.text).join(' ') };
   });

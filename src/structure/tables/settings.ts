@@ -14,6 +14,8 @@ export const TABLE_SETTINGS = {
   gapStep: 0.1,
   /** A figure at least this much of a separator wider than its digits lost one (OCR): see glued.ts. */
   gluedExcess: 0.5,
+  /** …or as wide as figures of its column with as many digits and a separator, within this (digits). */
+  gluedMateTolerance: 0.3,
   /** Cell edges within this distance (em) are the same column edge. */
   edgeTolerance: 0.4,
   /** A run of blank x-positions at least this wide (em) between body cells separates columns. */
