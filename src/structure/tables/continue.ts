@@ -55,8 +55,10 @@ function continues(a: Draft, b: Draft, pos: PagePosition, em: number, s: TableSe
   const lastLine = a.lines[a.lines.length - 1];
   if (lastLine && pos.textBelow(a.pageEnd, lastLine.y1)) return null;
   const exact = b.header.length > 0 && b.header.length <= a.header.length && b.header.every((r, i) => sameRow(r, a.header[a.header.length - b.header.length + i]));
-  // A repeat misread (OCR) or cut into rows differently still repeats the words of a's header.
-  const repeats = exact || (b.header.length > 0 && headerSimilarity(a.header, b.header) >= s.continueHeaderMatch);
+  // A repeat misread (OCR) or cut into rows differently still repeats the words of a's header;
+  // it must then continue a's columns (a text dump, without columns, reads its headers exactly).
+  const misread = !exact && b.header.length > 0 && a.columns.length > 0 && b.columns.length > 0;
+  const repeats = exact || (misread && headerSimilarity(a.header, b.header) >= s.continueHeaderMatch);
   if (b.header.length && !repeats) {
     // A different header: only the same columns with a header naming them the same way.
     const map = mapColumns(a.columns, b.columns, em, s, false);
@@ -70,7 +72,8 @@ function continues(a: Draft, b: Draft, pos: PagePosition, em: number, s: TableSe
     if (tail.length !== mapped.length || !mapped.every((r, i) => sameRow(r, tail[i]))) return null;
     return { kind: 'map', map };
   }
-  const map = mapColumns(a.columns, b.columns, em, s, repeats);
+  // A misread repeat vouches for the columns less than an exact one: their edges must agree.
+  const map = mapColumns(a.columns, b.columns, em, s, exact);
   if (map && map.every((m, i) => m === i) && a.columns.length === b.columns.length) return { kind: 'map', map };
   // Otherwise place the continued rows on the first part's columns, if they fit them.
   if (!b.rebuild) return map ? { kind: 'map', map } : null;
