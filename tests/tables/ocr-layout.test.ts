@@ -125,3 +125,21 @@ describe('specks in a table (OCR)', () => {
     ]);
   });
 });
+
+describe('header rows read by OCR', () => {
+  it('puts a header cell that lost its second line into the row it is set against, not a row of its own', () => {
+    const rights3 = [250, 300, 360];
+    const p = page({
+      rows: [
+        { base: 100, cells: [{ text: 'Category', x: 200 }] },
+        { base: 118, cells: [{ text: 'P-', right: 300 }] }, // "P-" over a lost "1"
+        { base: 123, cells: [{ text: 'Country', x: 100 }, { text: 'D-1', right: 250 }, { text: 'Total', right: 360 }] },
+        figureRow(135, 'Chad', 100, ['1', '2', '3'], rights3),
+        figureRow(147, 'Chile', 100, ['4', '5', '9'], rights3),
+      ],
+    });
+    const { tables } = buildTables([p], { tabular: [block(p, 100, 147)], paragraphs: [] });
+    expect(tables[0].record.header_rows).toBe(2);
+    expect(tables[0].grid[1]).toEqual(['Country', 'D-1', 'P-', 'Total']);
+  });
+});

@@ -103,14 +103,26 @@ function assignRows(stacks: Stack[], em: number, s: TableSettings): number {
     clusters.push(y);
   }
   const close = (a: number, b: number) => Math.abs(a - b) < s.interleaveGap * em;
-  const real = clusters.filter((c, i) => !(i > 0 && i + 1 < clusters.length && close(clusters[i - 1], c) && close(c, clusters[i + 1])));
+  let real = clusters.filter((c, i) => !(i > 0 && i + 1 < clusters.length && close(clusters[i - 1], c) && close(c, clusters[i + 1])));
+  // A row of fewer cells within a line pitch of its neighbour, in columns the neighbour leaves
+  // empty, is part of it: cells of one row whose other line was lost (OCR) or set apart.
+  const members = (y: number) => stacks.filter((st) => Math.abs(st.y - y) <= s.rowTolerance * em);
+  real = real.filter((y, i) => {
+    const mine = members(y);
+    return ![real[i - 1], real[i + 1]].some((n) => {
+      if (n === undefined || !close(n, y)) return false;
+      const theirs = members(n);
+      return theirs.length > mine.length && mine.every((st) => !theirs.some((o) => o.slot === st.slot));
+    });
+  });
   for (const st of stacks) {
     let best = 0;
     for (let i = 0; i < real.length; i++) if (Math.abs(real[i] - st.y) < Math.abs(real[best] - st.y)) best = i;
-    // Between two real rows (and not on either): spans from the upper one.
+    // Centred between two real rows (not on either, nor nearer one): spans from the upper one.
     const below = real.findIndex((y) => y > st.y + s.rowTolerance * em);
     const above = below > 0 ? below - 1 : -1;
-    if (above >= 0 && st.y - real[above] > s.rowTolerance * em && real[below] - st.y > s.rowTolerance * em) {
+    const centred = above >= 0 && Math.abs(st.y - (real[above] + real[below]) / 2) <= (real[below] - real[above]) / 4;
+    if (centred && st.y - real[above] > s.rowTolerance * em && real[below] - st.y > s.rowTolerance * em) {
       st.row = above;
       st.rowspan = 2;
     } else {
