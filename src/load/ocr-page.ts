@@ -4,6 +4,7 @@
  */
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Page } from '../model/page.js';
+import { ocrDpi } from './glyph-size.js';
 import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
 import type { OcrLine } from './hocr.js';
 import { lineSizePx, ocrSkew, ocrWords } from './ocr-words.js';
@@ -29,17 +30,26 @@ export interface PreparedPage {
 }
 
 /**
- * Renders `page` (at the scan's own resolution when it is one image), binarises and crops it.
+ * Renders `page` (at the scan's own resolution when it is one image, finer when its type is
+ * small), binarises and crops it.
  * Releases the page's decoded resources afterwards: only the raster is needed from here on.
  */
 export async function preparePage(page: PDFPageProxy, number: number, dpi: number, s: OcrSettings = OCR_SETTINGS): Promise<PreparedPage> {
   const viewport = page.getViewport({ scale: 1 });
   const graphics = await pageGraphics(page);
   const images = graphics.images;
-  const renderAt = renderDpi(viewport, images, dpi, s.render);
-  const raster = scanRaster(page, graphics, renderAt) ?? (await renderPage(page, renderAt));
+  let renderAt = renderDpi(viewport, images, dpi, s.render);
+  let raster = scanRaster(page, graphics, renderAt) ?? (await renderPage(page, renderAt));
+  let binarised = binarisePage(raster.image, renderAt, s);
+  // A scan of small type is read finer than its own resolution.
+  const finer = ocrDpi(binarised.bin, renderAt, dpi, s.render);
+  if (finer > renderAt) {
+    renderAt = finer;
+    raster = await renderPage(page, renderAt);
+    binarised = binarisePage(raster.image, renderAt, s);
+  }
   page.cleanup();
-  const { bin, ruleBin, box } = binarisePage(raster.image, renderAt, s);
+  const { bin, ruleBin, box } = binarised;
   return {
     number,
     width: raster.width,

@@ -14,6 +14,15 @@ export const OCR_SETTINGS = {
     scanCoverage: 0.9,
     /** ...but never below this dpi: upsampling a coarse scan does help tesseract's small text. */
     minScanDpi: 200,
+    /**
+     * ...and a scan whose capitals are shorter than this (pixels at its own resolution: an x-height
+     * of about 10 px, a 7-pt table at 200 dpi) is rendered at the default dpi: tesseract misreads
+     * a good fifth of such figures, and about a sixth fewer at 300 dpi.
+     */
+    minCapHeight: 15,
+    /** Ink components this tall (inches) can be glyphs: smaller are specks, taller rules or pictures. */
+    glyphMin: 0.02,
+    glyphMax: 0.3,
   },
 
   /** Content crop: no OCR time on blank margins. */
@@ -114,6 +123,13 @@ export const OCR_SETTINGS = {
      * bearings, while digits (even "11") sit at most about 0.16 em apart.
      */
     splitGapEm: 0.22,
+    /**
+     * Words whose glyphs stand this far (em) off their line's baseline have a baseline of their
+     * own (see ocr-word-base.ts; less than this the layout puts them on the line anyway). Only words
+     * with a digit or capital at least `fullHeight` of the line's capital height can tell.
+     */
+    ownBaseline: 0.3,
+    fullHeight: 0.8,
     /**
      * Lines whose estimates differ by less than this share are one printed size (one glyph pixel is
      * 3-4 % of a 9-12 pt em at 200 dpi): they share the group's mean, so body lines do not

@@ -7,6 +7,7 @@ import type { Word } from '../model/page.js';
 import { derotate, derotateBox, estimateSkew, type Point } from './deskew.js';
 import type { OcrLine, OcrWord } from './hocr.js';
 import { OCR_SETTINGS } from './ocr-settings.js';
+import { ownBaselines } from './ocr-word-base.js';
 
 /** How the OCR'd raster sits on the page. */
 export interface OcrGeometry {
@@ -113,8 +114,14 @@ export function ocrWords(lines: OcrLine[], g: OcrGeometry, skew: number, s = OCR
   const { x: ox, y: oy } = g.offset;
   const kept = lines
     .map((line) => {
-      const sizePx = lineSizePx(line, s);
-      const words = line.words.flatMap((w) => splitGluedNumbers(w, sizePx, s)).filter((w) => w.text.trim());
+      const all = lineSizePx(line, s);
+      // Words off the line's baseline (figures tesseract joined to a label's line): their own.
+      const offsets = ownBaselines(line, all, skew, s);
+      const on = line.words.filter((w) => !offsets.has(w));
+      const sizePx = on.length < line.words.length && on.length ? lineSizePx({ ...line, words: on }, s) : all;
+      const words = line.words
+        .flatMap((w) => splitGluedNumbers(w, sizePx, s).map((part) => ({ ...part, offset: offsets.get(w) ?? 0 })))
+        .filter((w) => w.text.trim());
       return { line, words, size: sizePx * k, weight: words.length };
     })
     .filter((l) => l.words.length);
@@ -132,9 +139,9 @@ export function ocrWords(lines: OcrLine[], g: OcrGeometry, skew: number, s = OCR
         x0: box.x0 * k,
         x1: box.x1 * k,
         // The text-layer loaders' box convention: 0.8 em above the baseline, 0.2 em below.
-        y0: base - 0.8 * size,
-        y1: base + 0.2 * size,
-        base,
+        y0: base + w.offset * k - 0.8 * size,
+        y1: base + w.offset * k + 0.2 * size,
+        base: base + w.offset * k,
         size,
         font: '',
         // tesseract's LSTM engine reports no font attributes (no bold or italic in its output).

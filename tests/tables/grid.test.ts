@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { buildTables } from '../../src/structure/tables/index.js';
 import { block, figureRow, hrule, page } from './helpers/pages.js';
 
+/**
+ * A bold header of two group titles ("Headquarters" at hqX, "Field" at fieldX) over F/M leaves
+ * right-aligned at rights[0..3], the row label and "Total" (at rights[4]) between the two rows.
+ */
+const groupedHeader = (base: number, label: { text: string; x: number }, hqX: number, fieldX: number, rights: number[]) => [
+  { base, cells: [{ text: 'Headquarters', x: hqX, bold: true }, { text: 'Field', x: fieldX, bold: true }] },
+  { base: base + 6, cells: [{ ...label, bold: true }, { text: 'Total', right: rights[4], bold: true }] },
+  { base: base + 12, cells: ['F', 'M', 'F', 'M'].map((text, i) => ({ text, right: rights[i], bold: true })) },
+];
+
 const build = (pages: ReturnType<typeof page>[], blocks: ReturnType<typeof block>[]) => buildTables(pages, { tabular: blocks, paragraphs: [] });
 
 describe('tables on positioned pages', () => {
@@ -115,9 +125,7 @@ describe('tables on positioned pages', () => {
     const rights = [240, 270, 310, 340, 380];
     const p = page({
       rows: [
-        { base: 100, cells: [{ text: 'Headquarters', x: 222, bold: true }, { text: 'Field', x: 313, bold: true }] },
-        { base: 106, cells: [{ text: 'Grade', x: 100, bold: true }, { text: 'Total', right: 380, bold: true }] },
-        { base: 112, cells: [{ text: 'F', right: 240, bold: true }, { text: 'M', right: 270, bold: true }, { text: 'F', right: 310, bold: true }, { text: 'M', right: 340, bold: true }] },
+        ...groupedHeader(100, { text: 'Grade', x: 100 }, 222, 313, rights),
         figureRow(124, 'D-1', 100, ['3', '8', '3', '15', '29'], rights),
         figureRow(135.5, 'P-5', 100, ['9', '16', '8', '26', '59'], rights),
       ],
@@ -132,5 +140,22 @@ describe('tables on positioned pages', () => {
     expect(t.cells.find((c) => c.text === '16')?.column_label).toBe('Headquarters / M');
     // Total = HQ F + HQ M + Field F + Field M on both rows.
     expect(t.checks.filter((c) => c.name === 'table-total-column').map((c) => c.ok)).toEqual([true, true]);
+  });
+});
+
+describe('group titles over columns', () => {
+  it('gives a column between two titles to the nearer one when both stay centred taking it', () => {
+    // As printed: "Field" would centre a little better over HQ M + Field F + Field M, but HQ M
+    // lies right under "Headquarters" and well apart from "Field".
+    const rights = [340, 380, 405, 429, 454];
+    const p = page({
+      rows: [
+        ...groupedHeader(746, { text: 'Country', x: 180 }, 318, 397, rights),
+        figureRow(770, 'Afghanistan', 142, ['', '', '15', '170', '185'], rights),
+        figureRow(781, 'Albania', 142, ['', '1', '11', '4', '16'], rights),
+      ],
+    });
+    const { tables } = build([p], [block(p, 746, 781)]);
+    expect(tables[0].grid[0]).toEqual(['Country', 'Headquarters', '', 'Field', '', 'Total']);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Tables continued over pages. A table that ends its page continues on the next page when the next
  * page opens with a table of the same column structure that has no title of its own (or one saying
- * "continued") and either repeats the header rows (all of them or the lowest ones) or has none.
+ * "continued") and either repeats the header rows (all of them or the lowest ones; read by OCR, most
+ * of their words) or has none.
  * The repeated header is dropped; rows are mapped onto the first part's columns by x position.
  */
 import { slotBounds, slotOf } from './columns.js';
+import { headerSimilarity } from './header-match.js';
 import type { Column, Draft } from './model.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 
@@ -52,7 +54,11 @@ function continues(a: Draft, b: Draft, pos: PagePosition, em: number, s: TableSe
   if (pos.textAbove(b.pageStart, b.top)) return null;
   const lastLine = a.lines[a.lines.length - 1];
   if (lastLine && pos.textBelow(a.pageEnd, lastLine.y1)) return null;
-  const repeats = b.header.length > 0 && b.header.length <= a.header.length && b.header.every((r, i) => sameRow(r, a.header[a.header.length - b.header.length + i]));
+  const exact = b.header.length > 0 && b.header.length <= a.header.length && b.header.every((r, i) => sameRow(r, a.header[a.header.length - b.header.length + i]));
+  // A repeat misread (OCR) or cut into rows differently still repeats the words of a's header;
+  // it must then continue a's columns (a text dump, without columns, reads its headers exactly).
+  const misread = !exact && b.header.length > 0 && a.columns.length > 0 && b.columns.length > 0;
+  const repeats = exact || (misread && headerSimilarity(a.header, b.header) >= s.continueHeaderMatch);
   if (b.header.length && !repeats) {
     // A different header: only the same columns with a header naming them the same way.
     const map = mapColumns(a.columns, b.columns, em, s, false);
@@ -66,7 +72,8 @@ function continues(a: Draft, b: Draft, pos: PagePosition, em: number, s: TableSe
     if (tail.length !== mapped.length || !mapped.every((r, i) => sameRow(r, tail[i]))) return null;
     return { kind: 'map', map };
   }
-  const map = mapColumns(a.columns, b.columns, em, s, repeats);
+  // A misread repeat vouches for the columns less than an exact one: their edges must agree.
+  const map = mapColumns(a.columns, b.columns, em, s, exact);
   if (map && map.every((m, i) => m === i) && a.columns.length === b.columns.length) return { kind: 'map', map };
   // Otherwise place the continued rows on the first part's columns, if they fit them.
   if (!b.rebuild) return map ? { kind: 'map', map } : null;

@@ -26,7 +26,12 @@ interface Atom {
   numeric: boolean;
 }
 
-/** Median of the gaps between digit groups that look like one spaced figure: a space's width. */
+/**
+ * The widest gap between digit groups of one spaced figure. Gaps between groups that look like
+ * one figure, from the lower third up as long as they run on without a step (cell gaps that happen
+ * to be narrow are fewer and wider): a text layer's gaps are one space exactly, ink boxes (OCR)
+ * spread them by the glyphs' side bearings.
+ */
 function thousandsSpace(lines: Line[], em: number, s: TableSettings): number | null {
   const gaps: number[] = [];
   for (const l of lines) {
@@ -39,16 +44,35 @@ function thousandsSpace(lines: Line[], em: number, s: TableSettings): number | n
   }
   if (!gaps.length) return null;
   gaps.sort((a, b) => a - b);
-  // The lower half: cell gaps that happen to be narrow are fewer and wider than word spaces.
-  return gaps[Math.floor((gaps.length - 1) / 3)];
+  let i = Math.floor((gaps.length - 1) / 3);
+  const third = gaps[i];
+  while (i + 1 < gaps.length && gaps[i + 1] - gaps[i] <= s.gapStep * em) i++;
+  return Math.max(third * 1.15, gaps[i]);
 }
 
-/** Right edges confirmed by figures that end a cell for certain (not followed by a digit group). */
-function confirmedEdges(lines: Line[], isPair: (l: Line, i: number) => boolean, tol: number): number[] {
+/** Median width of a three-digit group in these lines (null without any). */
+function groupWidth(lines: Line[]): number | null {
+  const ws = lines.flatMap((l) => l.words.filter((w) => /^\d{3}$/.test(w.text)).map((w) => w.x1 - w.x0)).sort((a, b) => a - b);
+  return ws.length ? ws[ws.length >> 1] : null;
+}
+
+/**
+ * Right edges confirmed by figures that end a cell for certain (not followed by a digit group).
+ * A figure followed at a space's distance by a token at least as wide as a three-digit group is
+ * not certain: OCR misreads groups ("3 37" for "3 317", "5 3%" for "5 396") and glues them
+ * ("215 901480"), and such a false edge would split the column's real spaced figures.
+ */
+function confirmedEdges(lines: Line[], isPair: (l: Line, i: number) => boolean, maxSpace: number, tol: number): number[] {
+  const group = groupWidth(lines);
+  const groupLike = (l: Line, i: number): boolean => {
+    const b = l.words[i + 1];
+    if (!b || group === null || b.x0 - l.words[i].x1 > maxSpace) return false;
+    return b.x1 - b.x0 >= 0.85 * group;
+  };
   const xs: number[] = [];
   for (const l of lines) {
     l.words.forEach((w, i) => {
-      if (isNumericWord(w.text) && !isPair(l, i)) xs.push(w.x1);
+      if (isNumericWord(w.text) && !isPair(l, i) && !(HEAD.test(w.text) && groupLike(l, i))) xs.push(w.x1);
     });
   }
   xs.sort((a, b) => a - b);
@@ -81,7 +105,7 @@ function nearEdge(edges: number[], x: number, tol: number): boolean {
  */
 export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABLE_SETTINGS, boundaries: number[] = []): Frag[][] {
   const space = thousandsSpace(lines, em, s);
-  const maxSpace = space === null ? 0 : space * 1.15 + 0.02 * em;
+  const maxSpace = space === null ? 0 : space + 0.02 * em;
   const isPair = (l: Line, i: number): boolean => {
     const a = l.words[i];
     const b = l.words[i + 1];
@@ -90,7 +114,7 @@ export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABL
     return g >= 0 && g <= maxSpace;
   };
   const tol = s.edgeTolerance * em * 0.6;
-  const edges = confirmedEdges(lines, isPair, tol);
+  const edges = confirmedEdges(lines, isPair, maxSpace, tol);
   return lines.map((l, li) => {
     // Figures first: chains of digit groups.
     const atoms: Atom[] = [];

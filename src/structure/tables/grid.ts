@@ -5,6 +5,8 @@
 import type { Line } from '../../layout/lines.js';
 import { columnOf, findColumns, slotBounds } from './columns.js';
 import { fragmentLines, isNumericWord } from './fragments.js';
+import { restoreSeparators } from './glued.js';
+import { dropSpecks } from './specks.js';
 import { buildHeader } from './header.js';
 import type { Draft, Frag, Span } from './model.js';
 import type { Region } from './regions.js';
@@ -26,7 +28,7 @@ function headerLike(l: Line): boolean {
 }
 
 /** How many of the region's row lines are header lines. */
-export function headerCount(lines: Line[], ruleYs: number[]): number {
+export function headerCount(lines: Line[], ruleYs: number[], s: TableSettings = TABLE_SETTINGS): number {
   let k = 0;
   while (k < lines.length && headerLike(lines[k])) {
     // A plain line interleaved with the next, figure-bearing one is the first row's wrapped label.
@@ -45,9 +47,11 @@ export function headerCount(lines: Line[], ruleYs: number[]): number {
     if (above > 0 && above < lines.length && above <= 8 && above <= 0.4 * lines.length) byRule = Math.max(byRule, above);
   }
   if (byRule < 0) return k;
-  // Beyond the rule, only bold lines can still be header (a rule between two header rows).
+  // Beyond the rule, only bold lines can still be header (a rule between two header rows). Where
+  // nothing is bold (OCR reads no typography): lines of several cells (a wrapped label is one).
+  const typeKnown = lines.some((l) => l.bold);
   let j = byRule;
-  while (j < k && lines[j].bold) j++;
+  while (j < k && (lines[j].bold || (!typeKnown && lines[j].maxGap > s.phraseGap))) j++;
   return j;
 }
 
@@ -65,10 +69,12 @@ export function splitNotes(lines: Line[]): string[] {
 }
 
 export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS): Draft | null {
-  const lines = region.rows.slice().sort((a, b) => a.base - b.base);
+  const sorted = region.rows.slice().sort((a, b) => a.base - b.base);
+  if (!sorted.length) return null;
+  const em = median(sorted.map((l) => l.size)) || 10;
+  const lines = restoreSeparators(dropSpecks(sorted), em, s);
   if (!lines.length) return null;
-  const em = median(lines.map((l) => l.size)) || 10;
-  const nHead = headerCount(lines, region.rules.map((r) => r.y0));
+  const nHead = headerCount(lines, region.rules.map((r) => r.y0), s);
   const headLines = lines.slice(0, nHead);
   const bodyLines = lines.slice(nHead);
   const bodyFrags = fragmentLines(bodyLines, em, s);

@@ -103,14 +103,26 @@ function assignRows(stacks: Stack[], em: number, s: TableSettings): number {
     clusters.push(y);
   }
   const close = (a: number, b: number) => Math.abs(a - b) < s.interleaveGap * em;
-  const real = clusters.filter((c, i) => !(i > 0 && i + 1 < clusters.length && close(clusters[i - 1], c) && close(c, clusters[i + 1])));
+  let real = clusters.filter((c, i) => !(i > 0 && i + 1 < clusters.length && close(clusters[i - 1], c) && close(c, clusters[i + 1])));
+  // A row of fewer cells within a line pitch of its neighbour, in columns the neighbour leaves
+  // empty, is part of it: cells of one row whose other line was lost (OCR) or set apart.
+  const members = (y: number) => stacks.filter((st) => Math.abs(st.y - y) <= s.rowTolerance * em);
+  real = real.filter((y, i) => {
+    const mine = members(y);
+    return ![real[i - 1], real[i + 1]].some((n) => {
+      if (n === undefined || !close(n, y)) return false;
+      const theirs = members(n);
+      return theirs.length > mine.length && mine.every((st) => !theirs.some((o) => o.slot === st.slot));
+    });
+  });
   for (const st of stacks) {
     let best = 0;
     for (let i = 0; i < real.length; i++) if (Math.abs(real[i] - st.y) < Math.abs(real[best] - st.y)) best = i;
-    // Between two real rows (and not on either): spans from the upper one.
+    // Centred between two real rows (not on either, nor nearer one): spans from the upper one.
     const below = real.findIndex((y) => y > st.y + s.rowTolerance * em);
     const above = below > 0 ? below - 1 : -1;
-    if (above >= 0 && st.y - real[above] > s.rowTolerance * em && real[below] - st.y > s.rowTolerance * em) {
+    const centred = above >= 0 && Math.abs(st.y - (real[above] + real[below]) / 2) <= (real[below] - real[above]) / 4;
+    if (centred && st.y - real[above] > s.rowTolerance * em && real[below] - st.y > s.rowTolerance * em) {
       st.row = above;
       st.rowspan = 2;
     } else {
@@ -181,7 +193,8 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
     for (const { i } of here) for (let c = cover[i][0]; c <= cover[i][1]; c++) covered.add(c);
     const titles = here.filter(({ st }) => st.row === r && !inLeaf(st));
     for (;;) {
-      let best: { i: number; lo: number; hi: number; dev: number } | null = null;
+      // The nearest column to a title first (two titles may both stay centred taking it).
+      let best: { i: number; lo: number; hi: number; dev: number; gap: number } | null = null;
       for (const { st, i } of titles) {
         const mid = center(st);
         const [a, b] = cover[i];
@@ -192,10 +205,12 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
           const c = lo < a ? lo : hi;
           if (c < 0 || c >= cols.length || covered.has(c)) continue;
           const dev = Math.abs((cols[lo].x0 + cols[hi].x1) / 2 - mid);
-          if (!best || dev < best.dev) best = { i, lo, hi, dev };
+          const gap = Math.max(0, cols[c].x0 - st.x1, st.x0 - cols[c].x1);
+          if (dev > tol) continue;
+          if (!best || gap < best.gap - 1e-6 || (Math.abs(gap - best.gap) <= 1e-6 && dev < best.dev)) best = { i, lo, hi, dev, gap };
         }
       }
-      if (!best || best.dev > tol) break;
+      if (!best) break;
       cover[best.i] = [best.lo, best.hi];
       covered.add(best.lo).add(best.hi);
     }

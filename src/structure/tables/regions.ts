@@ -40,11 +40,22 @@ function hasColumns(l: Line, positional: boolean): boolean {
 
 type Kind = 'caption' | 'rows' | 'notes';
 
-function classify(b: Block, bodySize: number, positional: boolean, seenRows: boolean): Kind {
+/**
+ * A block set larger than the table is a caption only when it stands apart from the line below
+ * it: a title is followed by space, while a header cell wraps at its own line pitch (which matters
+ * where sizes are estimated, as from OCR glyph heights, and a short header line reads large).
+ */
+function largerApart(b: Block, next: Line | undefined, bodySize: number, s: TableSettings): boolean {
+  if (!b.lines.every((l) => l.size > bodySize + 0.4)) return false;
+  const last = b.lines[b.lines.length - 1];
+  return !next || next.base - last.base >= s.captionApart * last.size;
+}
+
+function classify(b: Block, next: Line | undefined, bodySize: number, positional: boolean, seenRows: boolean, s: TableSettings): Kind {
   const first = b.lines[0].text.trim();
   const cols = b.lines.some((l) => hasColumns(l, positional));
   if (cols) return 'rows';
-  if (TABLE_CAPTION.test(first) || (positional && b.lines.every((l) => l.size > bodySize + 0.4))) return 'caption';
+  if (TABLE_CAPTION.test(first) || (positional && largerApart(b, next, bodySize, s))) return 'caption';
   if (seenRows && (NOTE_START.test(first) || (positional && b.lines.every((l) => l.size < bodySize - 0.4)))) return 'notes';
   return 'rows';
 }
@@ -86,8 +97,8 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
       regions.push(cur);
       return cur;
     };
-    for (const b of g) {
-      const kind = classify(b, bodySize, positional, stage === 'rows' || stage === 'notes');
+    for (const [i, b] of g.entries()) {
+      const kind = classify(b, g[i + 1]?.lines[0], bodySize, positional, stage === 'rows' || stage === 'notes', s);
       let r: Region = cur ?? open();
       if ((kind === 'caption' && stage !== null && stage !== 'caption') || (kind === 'rows' && stage === 'notes')) r = open();
       if (kind === 'caption') r.caption.push(...b.lines);

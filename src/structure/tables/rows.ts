@@ -75,9 +75,10 @@ function findAnchors(lines: Frag[][], colOf: ColumnOf, cols: Column[], em: numbe
           perCol.set(c, list);
         }
       }
+      // (Two figures of one line in one column say nothing about the lines being one row.)
       let split = false;
       for (const [c, fs] of perCol) {
-        for (let i = 1; i < fs.length; i++) if (!isNarrowWrap(fs[i - 1], fs[i], widest[c] ?? 0, em, s)) split = true;
+        for (let i = 1; i < fs.length; i++) if (fs[i].line !== fs[i - 1].line && !isNarrowWrap(fs[i - 1], fs[i], widest[c] ?? 0, em, s)) split = true;
       }
       if (!split) {
         const y = (base(cluster[0]) + base(cluster[cluster.length - 1])) / 2;

@@ -10,6 +10,12 @@ export const TABLE_SETTINGS = {
   boundaryGap: 0.5,
   /** Digit groups of one figure ("2 167") are at most this far apart (em). */
   thousandsGap: 0.65,
+  /** …and their gaps run on in steps of at most this (em): a wider step ends them. */
+  gapStep: 0.1,
+  /** A figure at least this much of a separator wider than its digits lost one (OCR): see glued.ts. */
+  gluedExcess: 0.5,
+  /** …or as wide as figures of its column with as many digits and a separator, within this (digits). */
+  gluedMateTolerance: 0.3,
   /** Cell edges within this distance (em) are the same column edge. */
   edgeTolerance: 0.4,
   /** A run of blank x-positions at least this wide (em) between body cells separates columns. */
@@ -34,12 +40,16 @@ export const TABLE_SETTINGS = {
   groupCentre: 1.5,
   /** A column filled on at most this share of body rows is sparse (group labels, notes). */
   sparseColumn: 0.75,
+  /** A larger line is a table's caption when the next line is at least this far below (em of the caption). */
+  captionApart: 1.5,
   /** A heading line at most this far (em of the heading) above a table is its title. */
   titleGap: 2.6,
   /** A horizontal rule spanning this share of a table's width separates its header from its body. */
   ruleSpan: 0.6,
   /** Two pages' tables continue each other when their column edges agree within this (em). */
   continueTolerance: 1.2,
+  /** …and a header sharing this share of the first part's header words (misread ones too) repeats it. */
+  continueHeaderMatch: 0.7,
   /** Images smaller than this share of the page width are logos, not charts. */
   figureMinWidth: 0.25,
   /** Table ids: at most this many words of the title. */

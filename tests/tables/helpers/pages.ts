@@ -20,6 +20,8 @@ export interface CellSpec {
   right?: number;
   bold?: boolean;
   size?: number;
+  /** Width of a one-word cell, when not half an em a character (a misread token keeps its ink's width). */
+  width?: number;
 }
 
 export function wordsOf(c: CellSpec, base: number): Word[] {
@@ -27,10 +29,10 @@ export function wordsOf(c: CellSpec, base: number): Word[] {
   const char = (CHAR * size) / SIZE;
   const space = (SPACE * size) / SIZE;
   const parts = c.text.split(' ');
-  const width = parts.reduce((n, p) => n + p.length * char, 0) + (parts.length - 1) * space;
+  const width = c.width ?? parts.reduce((n, p) => n + p.length * char, 0) + (parts.length - 1) * space;
   let x = c.right !== undefined ? c.right - width : (c.x ?? 0);
   return parts.map((p) => {
-    const w: Word = { text: p, x0: x, x1: x + p.length * char, y0: base - 0.8 * size, y1: base + 0.2 * size, base, size, font: 'Test', bold: !!c.bold, italic: false };
+    const w: Word = { text: p, x0: x, x1: x + (c.width ?? p.length * char), y0: base - 0.8 * size, y1: base + 0.2 * size, base, size, font: 'Test', bold: !!c.bold, italic: false };
     x = w.x1 + space;
     return w;
   });
