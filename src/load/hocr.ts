@@ -24,6 +24,8 @@ export interface OcrWord {
   conf: number;
   bbox: OcrBox;
   symbols: OcrSymbol[];
+  /** A raised reference mark split off its word (see splitRaisedMarks): placed by its own box. */
+  mark?: boolean;
 }
 
 export interface OcrLine {

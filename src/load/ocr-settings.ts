@@ -129,6 +129,38 @@ export const OCR_SETTINGS = {
     wholeWithin: 0.3,
   },
 
+  /**
+   * Raised reference marks found in the image (see splitRaisedMarks), in em of the line. Measured
+   * at 200 dpi: superscript digits stand 0.36-0.43 em above the baseline and are 0.39-0.42 em
+   * tall; quotes and apostrophes sit as high but are only 0.24-0.27 em tall, the upper dot of a
+   * colon or semicolon 0.12 em.
+   */
+  marks: {
+    /** A mark's bottom is at least this far above the baseline... */
+    minRaise: 0.25,
+    /** ...and it is at least this tall (quotes, degree signs and dots are shorter)... */
+    minHeight: 0.33,
+    /** ...but shorter than a capital or a digit of the line (0.68 em)... */
+    maxHeight: 0.55,
+    /** ...and each of its glyphs at most this wide. */
+    maxWidth: 0.7,
+    /** Glyphs of one mark ("13") are at most this far apart. */
+    maxGap: 0.25,
+    /** The image is searched from this far above the baseline to this far below. */
+    above: 1,
+    below: 0.4,
+    /** Ink starting this far above the OCR line's box belongs to the line above. */
+    aboveLine: 0.15,
+    /** A mark OCR left out of its word's box is searched up to this far past the box. */
+    reach: 0.6,
+    /** A glyph box starting this close to a mark's edge starts there. */
+    startTolerance: 0.05,
+    /** Punctuation OCR swallowed into a mark: a dot is at most this wide and tall... */
+    dot: 0.22,
+    /** ...and a full stop's bottom is this close to the baseline. */
+    baseTolerance: 0.12,
+  },
+
   /** When a PDF's own text layer is trusted instead of OCR (see textLayerUsable). */
   textLayer: {
     /** Fewer letters and digits than this while images cover `imageCoverage` of the page: a scan. */
