@@ -161,6 +161,31 @@ export const OCR_SETTINGS = {
     baseTolerance: 0.12,
   },
 
+  /**
+   * List bullets found in the image (see restoreBullets), in em of the line. A 12 pt bullet at
+   * 200 dpi is a solid dot 8-9 px (0.25 em) across, its foot 0.22 em above the baseline, set
+   * 1.2 em before the text.
+   */
+  bullets: {
+    /** Searched this far before the line's first word... */
+    reach: 2,
+    /** ...from this far above the baseline to this far below. */
+    above: 0.8,
+    below: 0.3,
+    /** Width and height of the dot, and how far from round it may be. */
+    minSize: 0.15,
+    maxSize: 0.45,
+    maxAspect: 1.4,
+    /** Share of its box that is ink: a round dot fills 0.79, "+", "o" or "°" much less. */
+    minFill: 0.6,
+    /** Its foot is at least this far above the baseline (a full stop sits on it)... */
+    minRaise: 0.1,
+    /** ...and its top at most this high (x-height 0.49 em). */
+    maxTop: 0.65,
+    /** The text after it starts at least this far away. */
+    minGap: 0.4,
+  },
+
   /** When a PDF's own text layer is trusted instead of OCR (see textLayerUsable). */
   textLayer: {
     /** Fewer letters and digits than this while images cover `imageCoverage` of the page: a scan. */

@@ -2,49 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { UNREAD_MARK } from '../../src/model/page.js';
 import { components } from '../../src/load/components.js';
 import { columns, punctuation } from '../../src/load/glyph-shapes.js';
-import type { OcrBox, OcrLine, OcrWord } from '../../src/load/hocr.js';
+import type { OcrBox, OcrWord } from '../../src/load/hocr.js';
 import { ocrWords } from '../../src/load/ocr-words.js';
-import type { BinaryImage } from '../../src/load/raster.js';
 import { splitRaisedMarks } from '../../src/load/raised-marks.js';
+import { BASE, blank, draw, scan, tall, type Glyph } from '../helpers/scan.js';
 
-/**
- * Hand-drawn scans: glyphs are ink rectangles on a 40 px em (digits and capitals 27 px tall, as
- * 0.68 em), baseline at y = 100, and the OCR line says what tesseract would have read over them.
- */
-const BASE = 100;
-type Glyph = { text: string; box: OcrBox; ink?: OcrBox[] };
-
-const blank = (): BinaryImage => ({ width: 400, height: 160, data: new Uint8Array(400 * 160) });
-function draw(bin: BinaryImage, r: OcrBox): void {
-  for (let y = r.y0; y < r.y1; y++) for (let x = r.x0; x < r.x1; x++) bin.data[y * bin.width + x] = 1;
-}
-/** A full-height glyph (digit or capital) standing on the baseline. */
-const tall = (text: string, x: number, base = BASE): Glyph => ({ text, box: { x0: x, y0: base - 27, x1: x + 20, y1: base } });
 /** A superscript digit: 14 px tall, its foot 16 px above the baseline. */
 const sup = (x: number, w = 10): OcrBox => ({ x0: x, y0: BASE - 30, x1: x + w, y1: BASE - 16 });
 const semicolon = (x: number): OcrBox[] => [
   { x0: x, y0: BASE - 20, x1: x + 5, y1: BASE - 15 },
   { x0: x, y0: BASE - 4, x1: x + 5, y1: BASE + 6 },
 ];
-
-function word(glyphs: Glyph[]): OcrWord {
-  const boxes = glyphs.map((g) => g.box);
-  return {
-    text: glyphs.map((g) => g.text).join(''),
-    conf: 90,
-    bbox: { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) },
-    symbols: glyphs.map((g) => ({ text: g.text, bbox: g.box })),
-  };
-}
-
-/** One OCR line over the drawn glyphs; `base` is where tesseract put the line's baseline. */
-function scan(words: Glyph[][], base = BASE): { bin: BinaryImage; line: OcrLine } {
-  const bin = blank();
-  for (const g of words.flat()) for (const r of g.ink ?? [g.box]) draw(bin, r);
-  const ws = words.map(word);
-  const bbox = { x0: ws[0].bbox.x0, y0: Math.min(...ws.map((w) => w.bbox.y0)), x1: ws[ws.length - 1].bbox.x1, y1: Math.max(...ws.map((w) => w.bbox.y1)) };
-  return { bin, line: { bbox, baseline: { x0: bbox.x0, y0: base, x1: bbox.x1, y1: base }, rowHeight: 37, words: ws } };
-}
 
 const split = (words: Glyph[][], base = BASE) => {
   const { bin, line } = scan(words, base);
