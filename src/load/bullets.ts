@@ -4,10 +4,10 @@
  * mid x-height, set apart from the text after it. Such a dot opening a line becomes the word "•",
  * in place of whatever OCR read over it.
  */
-import { components } from './components.js';
+import { inkIn } from './components.js';
 import type { Point } from './deskew.js';
 import { columns, type Column } from './glyph-shapes.js';
-import type { OcrLine, OcrSymbol, OcrWord } from './hocr.js';
+import { baselineAt, type OcrLine, type OcrSymbol, type OcrWord } from './hocr.js';
 import { lineSizePx } from './ocr-words.js';
 import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
 import type { BinaryImage } from './raster.js';
@@ -22,14 +22,10 @@ function restoreBullet(line: OcrLine, bin: BinaryImage, offset: Point, s: OcrSet
   if (!first) return line;
   const b = s.bullets;
   const em = lineSizePx(line, s.size);
-  const bl = line.baseline;
-  const base = bl.x1 > bl.x0 ? bl.y0 + ((first.bbox.x0 - bl.x0) * (bl.y1 - bl.y0)) / (bl.x1 - bl.x0) : bl.y0;
+  const base = baselineAt(line)(first.bbox.x0);
   // Up to the end of the second word: the first may be OCR's reading of the bullet alone.
   const x1 = Math.max(first.bbox.x1, line.words[1]?.bbox.x1 ?? 0);
-  const win = { x0: first.bbox.x0 - b.reach * em, x1, y0: base - b.above * em, y1: base + b.below * em };
-  const comps = components(bin, { x0: win.x0 + offset.x, x1: win.x1 + offset.x, y0: win.y0 + offset.y, y1: win.y1 + offset.y })
-    .filter((c) => !c.clipped)
-    .map((c) => ({ ...c, x0: c.x0 - offset.x, x1: c.x1 - offset.x, y0: c.y0 - offset.y, y1: c.y1 - offset.y }));
+  const comps = inkIn(bin, { x0: first.bbox.x0 - b.reach * em, x1, y0: base - b.above * em, y1: base + b.below * em }, offset);
   const [dot, next] = columns(comps);
   if (!dot || !next || !isBullet(dot, base, em, s) || next.x0 - dot.x1 < b.minGap * em) return line;
   // OCR's reading of the dot gives way to the bullet: a word read over the dot alone ("+", "«+"),

@@ -2,6 +2,7 @@
  * Connected ink components of a binary image inside a window: the glyph shapes tesseract's
  * boxes hide when it reads two glyphs as one (a raised reference mark and the semicolon after it).
  */
+import type { Point } from './deskew.js';
 import type { BinaryImage, PixelBox } from './raster.js';
 
 export interface Component extends PixelBox {
@@ -56,4 +57,15 @@ export function components(bin: BinaryImage, win: PixelBox): Component[] {
     }
   }
   return out;
+}
+
+/**
+ * The whole components inside `win`, given and returned in the pixels of an image placed at
+ * `offset` in `bin` (OCR reads a crop of the page): what runs on outside the window is left out.
+ */
+export function inkIn(bin: BinaryImage, win: PixelBox, offset: Point): Component[] {
+  const shifted = { x0: win.x0 + offset.x, x1: win.x1 + offset.x, y0: win.y0 + offset.y, y1: win.y1 + offset.y };
+  return components(bin, shifted)
+    .filter((c) => !c.clipped)
+    .map((c) => ({ ...c, x0: c.x0 - offset.x, x1: c.x1 - offset.x, y0: c.y0 - offset.y, y1: c.y1 - offset.y }));
 }

@@ -37,6 +37,13 @@ export interface OcrLine {
   words: OcrWord[];
 }
 
+/** The line's baseline y at x (the baseline is straight, at a slope on a skewed scan). */
+export function baselineAt(line: OcrLine): (x: number) => number {
+  const b = line.baseline;
+  const slope = b.x1 > b.x0 ? (b.y1 - b.y0) / (b.x1 - b.x0) : 0;
+  return (x) => b.y0 + (x - b.x0) * slope;
+}
+
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (s: string) =>
   s.replace(/&(#x?[0-9a-f]+|\w+);/gi, (m, e: string) =>

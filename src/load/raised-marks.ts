@@ -8,10 +8,10 @@
  * UNREAD_MARK; what OCR read over the mark is replaced by the punctuation the ink shows there.
  */
 import { UNREAD_MARK } from '../model/page.js';
-import { components, type Component } from './components.js';
+import { inkIn, type Component } from './components.js';
 import type { Point } from './deskew.js';
 import { columns, punctuation, type Column } from './glyph-shapes.js';
-import type { OcrBox, OcrLine, OcrSymbol, OcrWord } from './hocr.js';
+import { baselineAt, type OcrBox, type OcrLine, type OcrSymbol, type OcrWord } from './hocr.js';
 import { lineSizePx, median } from './ocr-words.js';
 import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
 import type { BinaryImage } from './raster.js';
@@ -27,22 +27,12 @@ export function splitRaisedMarks(lines: OcrLine[], bin: BinaryImage, offset: Poi
 function splitLine(line: OcrLine, bin: BinaryImage, offset: Point, s: OcrSettings): OcrLine {
   const m = s.marks;
   const em = lineSizePx(line, s.size);
-  const b = line.baseline;
-  const slope = b.x1 > b.x0 ? (b.y1 - b.y0) / (b.x1 - b.x0) : 0;
-  const baseAt = (x: number) => b.y0 + (x - b.x0) * slope;
+  const baseAt = baselineAt(line);
   const { x0, x1 } = line.bbox;
   const ends = [baseAt(x0), baseAt(x1)];
-  const win = {
-    x0: x0 + offset.x,
-    x1: x1 + m.reach * em + offset.x,
-    y0: Math.min(...ends) - m.above * em + offset.y,
-    y1: Math.max(...ends) + m.below * em + offset.y,
-  };
-  const comps = components(bin, win)
-    .filter((c) => !c.clipped)
-    .map((c) => ({ ...c, x0: c.x0 - offset.x, x1: c.x1 - offset.x, y0: c.y0 - offset.y, y1: c.y1 - offset.y }))
-    // Ink from the line above, or starting below the baseline (the line below), is not this line's.
-    .filter((c) => c.y0 >= line.bbox.y0 - m.aboveLine * em && c.y0 <= baseAt(cx(c)) + m.baseTolerance * em);
+  const win = { x0, x1: x1 + m.reach * em, y0: Math.min(...ends) - m.above * em, y1: Math.max(...ends) + m.below * em };
+  // Ink from the line above, or starting below the baseline (the line below), is not this line's.
+  const comps = inkIn(bin, win, offset).filter((c) => c.y0 >= line.bbox.y0 - m.aboveLine * em && c.y0 <= baseAt(cx(c)) + m.baseTolerance * em);
   // Each word owns the ink from its left edge to the next word's: a mark OCR left out of the box
   // sits in the gap after it, and a mark OCR read as a word of its own is that word's.
   const words = line.words.flatMap((w, i) => {
