@@ -151,8 +151,12 @@ export const OCR_SETTINGS = {
     below: 0.4,
     /** Ink starting this far above the OCR line's box belongs to the line above. */
     aboveLine: 0.15,
-    /** A mark OCR left out of its word's box is searched up to this far past the box. */
+    /** A mark OCR left out of its word's box is searched up to this far past the box... */
     reach: 0.6,
+    /** ...and a note's label OCR left out up to this far before the line's first word. */
+    labelReach: 1.5,
+    /** A label has at most this many glyphs. */
+    maxDigits: 3,
     /** A glyph box starting this close to a mark's edge starts there. */
     startTolerance: 0.05,
     /** Punctuation OCR swallowed into a mark: a dot is at most this wide and tall... */

@@ -30,7 +30,7 @@ function splitLine(line: OcrLine, bin: BinaryImage, offset: Point, s: OcrSetting
   const baseAt = baselineAt(line);
   const { x0, x1 } = line.bbox;
   const ends = [baseAt(x0), baseAt(x1)];
-  const win = { x0, x1: x1 + m.reach * em, y0: Math.min(...ends) - m.above * em, y1: Math.max(...ends) + m.below * em };
+  const win = { x0: x0 - m.labelReach * em, x1: x1 + m.reach * em, y0: Math.min(...ends) - m.above * em, y1: Math.max(...ends) + m.below * em };
   // Ink from the line above, or starting below the baseline (the line below), is not this line's.
   const comps = inkIn(bin, win, offset).filter((c) => c.y0 >= line.bbox.y0 - m.aboveLine * em && c.y0 <= baseAt(cx(c)) + m.baseTolerance * em);
   // Each word owns the ink from its left edge to the next word's: a mark OCR left out of the box
@@ -42,7 +42,19 @@ function splitLine(line: OcrLine, bin: BinaryImage, offset: Point, s: OcrSetting
     const place = { first: i === 0, gapBefore: i ? w.bbox.x0 - line.words[i - 1].bbox.x1 : Infinity };
     return splitWord(w, own, baseAt, em, place, s);
   });
-  return { ...line, words };
+  const first = line.words[0];
+  const label = first ? droppedLabel(comps.filter((c) => cx(c) < first.bbox.x0), first.conf, baseAt, em, m) : null;
+  return { ...line, words: label ? [label, ...words] : words };
+}
+
+/** A raised mark before the line's first word that OCR left out altogether: a note's label. */
+function droppedLabel(comps: Component[], conf: number, baseAt: (x: number) => number, em: number, m: OcrSettings['marks']): OcrWord | null {
+  const cols = columns(comps);
+  const raised = raisedColumns(cols, baseAt, em, m);
+  if (!cols.length || cols.length > m.maxDigits || raised.some((r) => !r)) return null;
+  if (cols.some((c, i) => i > 0 && c.x0 - cols[i - 1].x1 > m.maxGap * em)) return null;
+  const bbox = { x0: cols[0].x0, y0: Math.min(...cols.map((c) => c.y0)), x1: cols[cols.length - 1].x1, y1: Math.max(...cols.map((c) => c.y1)) };
+  return { text: UNREAD_MARK, conf, bbox, symbols: [], mark: true };
 }
 
 /** Where a word sits on its line: marks of its own only open a line's first word (a note's label). */

@@ -66,6 +66,15 @@ describe('splitRaisedMarks', () => {
     expect(texts(label([{ text: '2', box: { ...one, x1: two.x1 }, ink: [one, two] }]))).toEqual([`[${UNREAD_MARK}]`, 'B']);
   });
 
+  it("puts back a note's label OCR left out before the line's first word", () => {
+    const { bin, line } = scan([[tall('T', 60)]]);
+    draw(bin, sup(30));
+    expect(texts(splitRaisedMarks([line], bin, { x: 0, y: 0 })[0].words)).toEqual([`[${UNREAD_MARK}]`, 'T']);
+    const { bin: plain, line: same } = scan([[tall('T', 60)]]);
+    draw(plain, tall('1', 30).box);
+    expect(texts(splitRaisedMarks([same], plain, { x: 0, y: 0 })[0].words)).toEqual(['T']);
+  });
+
   it('takes a mark OCR read as a word of its own right after the word', () => {
     const ws = split([[tall('S', 10), tall('I', 34)], [{ text: '"', box: sup(58, 8) }, { text: '3', box: sup(68) }]]);
     expect(texts(ws)).toEqual(['SI', `[${UNREAD_MARK}]`]);
