@@ -40,9 +40,12 @@ export function punctuation(col: Column, base: number, em: number, s = OCR_SETTI
   const dot = s.dot * em;
   const narrow = (c: Component) => c.x1 - c.x0 <= dot;
   const low = col.parts[col.parts.length - 1];
+  const h = low.y1 - low.y0;
+  // A comma is a stroke, taller than wide, hanging below the baseline; a full stop a round dot on it.
+  const comma = narrow(low) && h >= s.commaShape * (low.x1 - low.x0) && h <= 2 * dot && low.y0 >= base - dot && low.y1 - base >= s.commaDrop * em;
   let mark: '.' | ',' | null = null;
-  if (narrow(low) && low.y1 - low.y0 <= dot && Math.abs(low.y1 - base) <= s.baseTolerance * em) mark = '.';
-  else if (narrow(low) && low.y0 >= base - dot && low.y1 > base + s.baseTolerance * em && low.y1 - low.y0 <= 2 * dot) mark = ',';
+  if (comma) mark = ',';
+  else if (narrow(low) && h <= dot && Math.abs(low.y1 - base) <= s.baseTolerance * em) mark = '.';
   if (!mark || col.parts.length > 2) return null;
   if (col.parts.length === 1) return mark;
   const up = col.parts[0];

@@ -149,8 +149,6 @@ export const OCR_SETTINGS = {
     /** The image is searched from this far above the baseline to this far below. */
     above: 1,
     below: 0.4,
-    /** Ink starting this far above the OCR line's box belongs to the line above. */
-    aboveLine: 0.15,
     /** A mark OCR left out of its word's box is searched up to this far past the box... */
     reach: 0.6,
     /** ...and a note's label OCR left out up to this far before the line's first word. */
@@ -161,8 +159,11 @@ export const OCR_SETTINGS = {
     startTolerance: 0.05,
     /** Punctuation OCR swallowed into a mark: a dot is at most this wide and tall... */
     dot: 0.22,
-    /** ...and a full stop's bottom is this close to the baseline. */
+    /** ...and a full stop's bottom is this close to the baseline... */
     baseTolerance: 0.12,
+    /** ...while a comma is this many times taller than wide and reaches this far below it. */
+    commaShape: 1.4,
+    commaDrop: 0.06,
   },
 
   /**

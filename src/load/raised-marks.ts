@@ -31,8 +31,9 @@ function splitLine(line: OcrLine, bin: BinaryImage, offset: Point, s: OcrSetting
   const { x0, x1 } = line.bbox;
   const ends = [baseAt(x0), baseAt(x1)];
   const win = { x0: x0 - m.labelReach * em, x1: x1 + m.reach * em, y0: Math.min(...ends) - m.above * em, y1: Math.max(...ends) + m.below * em };
-  // Ink from the line above, or starting below the baseline (the line below), is not this line's.
-  const comps = inkIn(bin, win, offset).filter((c) => c.y0 >= line.bbox.y0 - m.aboveLine * em && c.y0 <= baseAt(cx(c)) + m.baseTolerance * em);
+  // Ink reaching higher than a mark (the line above, where the scan is skewed) or starting below
+  // the baseline (the line below) is not this line's.
+  const comps = inkIn(bin, win, offset).filter((c) => c.y0 >= baseAt(cx(c)) - m.above * em && c.y0 <= baseAt(cx(c)) + m.baseTolerance * em);
   // Each word owns the ink from its left edge to the next word's: a mark OCR left out of the box
   // sits in the gap after it, and a mark OCR read as a word of its own is that word's.
   const words = line.words.flatMap((w, i) => {

@@ -46,6 +46,8 @@ describe('components and glyph shapes', () => {
     const upper = { x0: 10, y0: BASE - 20, x1: 15, y1: BASE - 15 };
     expect([shape([dot]), shape([comma]), shape([upper, dot]), shape([upper, comma])]).toEqual(['.', ',', ':', ';']);
     expect(shape([{ x0: 10, y0: BASE - 27, x1: 30, y1: BASE }])).toBeNull();
+    // A comma hanging only a tenth of an em below the baseline is still a comma by its shape.
+    expect(shape([{ x0: 10, y0: BASE - 5, x1: 15, y1: BASE + 4 }])).toBe(',');
   });
 });
 
@@ -95,6 +97,13 @@ describe('splitRaisedMarks', () => {
     const h = { text: 'h', box: { x0: 22, y0: lifted - 28, x1: 38, y1: lifted } };
     const e = { text: 'e', box: { x0: 40, y0: lifted - 19, x1: 54, y1: lifted } };
     expect(texts(split([[t, h, e]]))).toEqual(['the']);
+  });
+
+  it('takes no mark from the line above where a skewed line runs down under it', () => {
+    const { bin, line } = scan([[tall('T', 10)], [tall('T', 300, 124)]]);
+    line.baseline = { x0: 10, y0: BASE, x1: 320, y1: 125.7 };
+    draw(bin, { x0: 322, y0: 67, x1: 336, y1: 84 }); // an x-height letter of the line above
+    expect(texts(splitRaisedMarks([line], bin, { x: 0, y: 0 })[0].words)).toEqual(['T', 'T']);
   });
 
   it('places a split mark by its own foot and height, smaller than its line', () => {
