@@ -12,6 +12,8 @@ export const FOOTNOTE_ZONE_SETTINGS = {
   minRuleY: 0.4,
   /** Footnote text is smaller than the body: at most this × body size (text dumps excepted). */
   maxSizeRatio: 0.95,
+  /** The separator starts within this many ems (of the notes' size) of the first note's left edge. */
+  maxRuleIndent: 3,
   /** OCR'd notes without a label must be clearly smaller than the body. */
   ocrSizeRatio: 0.9,
 };
@@ -41,6 +43,8 @@ export function markFootnoteZone(
     // A zone holds no further rules (a ruled table's lines would).
     if (rules.some((r) => r !== rule && r.kind === 'h' && r.y0 > rule.y0 + 1 && r.x1 - r.x0 > 20)) continue;
     const first = below[0];
+    // A separator starts where the notes do; a rule ending a table set in from the margin does not.
+    if (page.positional && Math.abs(rule.x0 - first.x0) > s.maxRuleIndent * first.size) continue;
     const w0 = first.words[0];
     // OCR reads a raised footnote number as a quote or "!": accept those on OCR'd words.
     const ocrLabel = w0?.conf !== undefined && OCR_LABEL.test(w0.text);
