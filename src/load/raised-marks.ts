@@ -3,9 +3,10 @@
  * tesseract reads a small raised number as a quote, "®", "°" or "!", or swallows it with the
  * punctuation after it ("2009%" for "2009²;"), and its glyph boxes then span both. The ink does
  * not lie: a mark is a run of glyphs standing clear above the baseline and taller than a quote.
- * Each such run at the end of a word (or opening it: a note's label) becomes a word of its own,
- * flagged `mark`, with its digits when OCR read as many digits as there are glyphs, else
- * UNREAD_MARK; what OCR read over the mark is replaced by the punctuation the ink shows there.
+ * Each such run at the end of a word, or opening a line (a note's label, also where OCR left it
+ * out), becomes a word of its own, flagged `mark`, with its digits when OCR read as many digits
+ * as there are glyphs, else UNREAD_MARK; what OCR read over the mark is replaced by the
+ * punctuation the ink shows there.
  */
 import { UNREAD_MARK } from '../model/page.js';
 import { inkIn, type Component } from './components.js';
@@ -18,6 +19,12 @@ import type { BinaryImage } from './raster.js';
 
 const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
 const cx = (b: OcrBox) => (b.x0 + b.x1) / 2;
+const boxOf = (bs: OcrBox[]): OcrBox => ({
+  x0: Math.min(...bs.map((b) => b.x0)),
+  y0: Math.min(...bs.map((b) => b.y0)),
+  x1: Math.max(...bs.map((b) => b.x1)),
+  y1: Math.max(...bs.map((b) => b.y1)),
+});
 
 /** `lines` with raised marks split off their words; `offset` places the lines' pixels in `bin`. */
 export function splitRaisedMarks(lines: OcrLine[], bin: BinaryImage, offset: Point, s: OcrSettings = OCR_SETTINGS): OcrLine[] {
@@ -54,8 +61,7 @@ function droppedLabel(comps: Component[], conf: number, baseAt: (x: number) => n
   const raised = raisedColumns(cols, baseAt, em, m);
   if (!cols.length || cols.length > m.maxDigits || raised.some((r) => !r)) return null;
   if (cols.some((c, i) => i > 0 && c.x0 - cols[i - 1].x1 > m.maxGap * em)) return null;
-  const bbox = { x0: cols[0].x0, y0: Math.min(...cols.map((c) => c.y0)), x1: cols[cols.length - 1].x1, y1: Math.max(...cols.map((c) => c.y1)) };
-  return { text: UNREAD_MARK, conf, bbox, symbols: [], mark: true };
+  return { text: UNREAD_MARK, conf, bbox: boxOf(cols), symbols: [], mark: true };
 }
 
 /** Where a word sits on its line: marks of its own only open a line's first word (a note's label). */
@@ -88,7 +94,7 @@ export function splitWord(w: OcrWord, comps: Component[], baseAt: (x: number) =>
     if (last < 0) return [w];
   } else if (first === 0 && !place.first && place.gapBefore > m.maxGap * em) return [w];
   const run = cols.slice(first, last + 1);
-  const box = { x0: run[0].x0, y0: Math.min(...run.map((c) => c.y0)), x1: run[run.length - 1].x1, y1: Math.max(...run.map((c) => c.y1)) };
+  const box = boxOf(run);
   // A glyph is on the side where it starts: OCR's box for a misread mark often runs on over the
   // punctuation after it, and a digit's box over the mark that follows.
   const tol = m.startTolerance * em;
@@ -144,11 +150,5 @@ function piece(w: OcrWord, cols: Column[], glyphs: OcrSymbol[], baseAt: (x: numb
     symbols.splice(at < 0 ? symbols.length : at, 0, f);
   }
   if (!symbols.length) return [];
-  const bbox = {
-    x0: Math.min(...symbols.map((g) => g.bbox.x0)),
-    y0: Math.min(...symbols.map((g) => g.bbox.y0)),
-    x1: Math.max(...symbols.map((g) => g.bbox.x1)),
-    y1: Math.max(...symbols.map((g) => g.bbox.y1)),
-  };
-  return [{ text: symbols.map((g) => g.text).join(''), conf: w.conf, bbox, symbols }];
+  return [{ text: symbols.map((g) => g.text).join(''), conf: w.conf, bbox: boxOf(symbols.map((g) => g.bbox)), symbols }];
 }
