@@ -12,7 +12,11 @@ export interface Component extends PixelBox {
   clipped: boolean;
 }
 
-/** 8-connected components of the ink in `win` (half-open, clamped to the image), in image pixels. */
+/**
+ * 8-connected components of the ink in `win` (half-open, clamped to the image), in image pixels,
+ * in the order their first pixels are met row by row. Labelled by runs: each row's runs of ink
+ * join the runs of the row above that touch them, even at a corner.
+ */
 export function components(bin: BinaryImage, win: PixelBox): Component[] {
   const x0 = Math.max(0, Math.floor(win.x0));
   const y0 = Math.max(0, Math.floor(win.y0));
@@ -21,42 +25,52 @@ export function components(bin: BinaryImage, win: PixelBox): Component[] {
   const w = x1 - x0;
   const h = y1 - y0;
   if (w <= 0 || h <= 0) return [];
-  const seen = new Uint8Array(w * h);
-  const stack: number[] = [];
-  const out: Component[] = [];
+  // Runs as [row, start, end) triples, and a union-find over them whose root is the earliest run.
+  const runs: number[] = [];
+  const parent: number[] = [];
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  let prevFrom = 0;
+  let prevTo = 0;
   for (let y = 0; y < h; y++) {
+    const rowFrom = parent.length;
+    const row = (y0 + y) * bin.width + x0;
+    let k = prevFrom;
     for (let x = 0; x < w; x++) {
-      const start = y * w + x;
-      if (seen[start] || !bin.data[(y0 + y) * bin.width + x0 + x]) continue;
-      const c = { x0: x, y0: y, x1: x + 1, y1: y + 1, pixels: 0 };
-      seen[start] = 1;
-      stack.push(start);
-      while (stack.length) {
-        const i = stack.pop()!;
-        const cx = i % w;
-        const cy = (i - cx) / w;
-        c.pixels++;
-        if (cx < c.x0) c.x0 = cx;
-        if (cx >= c.x1) c.x1 = cx + 1;
-        if (cy < c.y0) c.y0 = cy;
-        if (cy >= c.y1) c.y1 = cy + 1;
-        for (let dy = -1; dy <= 1; dy++) {
-          const ny = cy + dy;
-          if (ny < 0 || ny >= h) continue;
-          for (let dx = -1; dx <= 1; dx++) {
-            const nx = cx + dx;
-            if (nx < 0 || nx >= w) continue;
-            const j = ny * w + nx;
-            if (seen[j] || !bin.data[(y0 + ny) * bin.width + x0 + nx]) continue;
-            seen[j] = 1;
-            stack.push(j);
-          }
-        }
+      if (!bin.data[row + x]) continue;
+      let e = x + 1;
+      while (e < w && bin.data[row + e]) e++;
+      const id = parent.length;
+      runs.push(y, x, e);
+      parent.push(id);
+      while (k < prevTo && runs[3 * k + 2] < x) k++;
+      for (let j = k; j < prevTo && runs[3 * j + 1] <= e; j++) {
+        const a = find(id);
+        const b = find(j);
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
       }
-      out.push({ x0: c.x0 + x0, y0: c.y0 + y0, x1: c.x1 + x0, y1: c.y1 + y0, pixels: c.pixels, clipped: c.y0 === 0 || c.y1 === h });
+      x = e;
+    }
+    prevFrom = rowFrom;
+    prevTo = parent.length;
+  }
+  const byRoot = new Map<number, Component>();
+  for (let i = 0; i < parent.length; i++) {
+    const [y, s, e] = [runs[3 * i], runs[3 * i + 1], runs[3 * i + 2]];
+    const r = find(i);
+    const c = byRoot.get(r);
+    if (!c) byRoot.set(r, { x0: s, y0: y, x1: e, y1: y + 1, pixels: e - s, clipped: false });
+    else {
+      c.x0 = Math.min(c.x0, s);
+      c.x1 = Math.max(c.x1, e);
+      c.y1 = y + 1;
+      c.pixels += e - s;
     }
   }
-  return out;
+  // Roots are met in run order, which is the order of their first pixels.
+  return [...byRoot.values()].map((c) => ({ ...c, x0: c.x0 + x0, x1: c.x1 + x0, y0: c.y0 + y0, y1: c.y1 + y0, clipped: c.y0 === 0 || c.y1 === h }));
 }
 
 /**
