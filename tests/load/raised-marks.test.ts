@@ -34,6 +34,16 @@ describe('components and glyph shapes', () => {
     ]);
   });
 
+  it('joins branches that meet only further down (a "U") into one component', () => {
+    const bin = blank();
+    draw(bin, { x0: 10, y0: 10, x1: 12, y1: 20 });
+    draw(bin, { x0: 18, y0: 10, x1: 20, y1: 20 });
+    draw(bin, { x0: 10, y0: 20, x1: 20, y1: 22 });
+    const [u, ...rest] = components(bin, { x0: 0, y0: 0, x1: 50, y1: 50 });
+    expect(rest).toHaveLength(0);
+    expect(u).toMatchObject({ x0: 10, y0: 10, x1: 20, y1: 22, pixels: 20 + 20 + 20 });
+  });
+
   it('tells a full stop, a comma, a colon and a semicolon from their ink', () => {
     const em = 40;
     const shape = (boxes: OcrBox[]) => {
