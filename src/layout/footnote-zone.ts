@@ -2,7 +2,7 @@
  * The footnote zone: the lines at the bottom of a page under a short separator rule, set smaller
  * than the body and starting with a footnote label. Marked in place (zone = 'footnote').
  */
-import type { Rule } from '../model/page.js';
+import { UNREAD_MARK, type Rule } from '../model/page.js';
 import type { Line } from './lines.js';
 
 export const FOOTNOTE_ZONE_SETTINGS = {
@@ -12,11 +12,20 @@ export const FOOTNOTE_ZONE_SETTINGS = {
   minRuleY: 0.4,
   /** Footnote text is smaller than the body: at most this × body size (text dumps excepted). */
   maxSizeRatio: 0.95,
+  /** The separator starts within this many ems (of the notes' size) of the first note's left edge. */
+  maxRuleIndent: 3,
   /** OCR'd notes without a label must be clearly smaller than the body. */
   ocrSizeRatio: 0.9,
 };
 
 const LABEL = /^[*†‡§]?\d{1,3}[.)]?$/;
+
+/**
+ * What OCR makes of a small raised footnote number: a quote, "!", a degree sign, or UNREAD_MARK
+ * where the loader saw a raised mark it could not read. A character class body, for regexes.
+ */
+export const OCR_MARK_GLYPHS = `!'"’‘\`^*°¹²³⁴⁵⁶⁷⁸⁹${UNREAD_MARK}`;
+const OCR_LABEL = new RegExp(`^[${OCR_MARK_GLYPHS}]`, 'u');
 
 export function markFootnoteZone(
   lines: Line[],
@@ -34,9 +43,11 @@ export function markFootnoteZone(
     // A zone holds no further rules (a ruled table's lines would).
     if (rules.some((r) => r !== rule && r.kind === 'h' && r.y0 > rule.y0 + 1 && r.x1 - r.x0 > 20)) continue;
     const first = below[0];
+    // A separator starts where the notes do; a rule ending a table set in from the margin does not.
+    if (page.positional && Math.abs(rule.x0 - first.x0) > s.maxRuleIndent * first.size) continue;
     const w0 = first.words[0];
     // OCR reads a raised footnote number as a quote or "!": accept those on OCR'd words.
-    const ocrLabel = w0?.conf !== undefined && /^[!'"’‘`^*°¹²³⁴⁵⁶⁷⁸⁹]/u.test(w0.text);
+    const ocrLabel = w0?.conf !== undefined && OCR_LABEL.test(w0.text);
     const labelled = LABEL.test(w0?.text ?? '') || ocrLabel || (first.marks.length > 0 && first.marks[0].at === 0);
     const small = !page.positional || first.size <= s.maxSizeRatio * bodySize;
     // OCR may drop a raised label altogether: clearly smaller lines under the separator still are notes.

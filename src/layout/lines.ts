@@ -2,7 +2,7 @@
  * Words → lines. Words sharing a baseline form a line; a smaller word raised above the baseline
  * (a footnote reference mark) joins the line as a mark instead of as text.
  */
-import type { Page, Word } from '../model/page.js';
+import { UNREAD_MARK, type Page, type Word } from '../model/page.js';
 import { findGutter, splitAtGutter } from './columns.js';
 import { median } from './geometry.js';
 
@@ -140,7 +140,7 @@ const LABEL_WORD = /^(\d{1,4}\.|[IVXLC]{1,6}\.|[A-Z]\.|[•▪◦‣∙·●○�
 
 const MARK = /^[*†‡§]?\d{1,3}[,)]?$|^[*†‡§]$|^[a-z]$/;
 function isMarkLike(t: string): boolean {
-  return MARK.test(t);
+  return MARK.test(t) || t === UNREAD_MARK;
 }
 
 function makeLine(page: number, group: Word[], s: typeof LINE_SETTINGS, col: number): Line {

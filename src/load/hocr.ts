@@ -24,6 +24,8 @@ export interface OcrWord {
   conf: number;
   bbox: OcrBox;
   symbols: OcrSymbol[];
+  /** A raised reference mark split off its word (see splitRaisedMarks): placed by its own box. */
+  mark?: boolean;
 }
 
 export interface OcrLine {
@@ -33,6 +35,13 @@ export interface OcrLine {
   /** tesseract's row height: ascender top to descender bottom (x_size). */
   rowHeight: number;
   words: OcrWord[];
+}
+
+/** The line's baseline y at x (the baseline is straight, at a slope on a skewed scan). */
+export function baselineAt(line: OcrLine): (x: number) => number {
+  const b = line.baseline;
+  const slope = b.x1 > b.x0 ? (b.y1 - b.y0) / (b.x1 - b.x0) : 0;
+  return (x) => b.y0 + (x - b.x0) * slope;
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -145,6 +145,68 @@ export const OCR_SETTINGS = {
     wholeWithin: 0.3,
   },
 
+  /**
+   * Raised reference marks found in the image (see splitRaisedMarks), in em of the line. Measured
+   * at 200 dpi: superscript digits stand 0.36-0.43 em above the baseline and are 0.39-0.42 em
+   * tall; quotes and apostrophes sit as high but are only 0.24-0.27 em tall, the upper dot of a
+   * colon or semicolon 0.12 em.
+   */
+  marks: {
+    /** A mark's bottom is at least this far above the baseline... */
+    minRaise: 0.25,
+    /** ...and it is at least this tall (quotes, degree signs and dots are shorter)... */
+    minHeight: 0.33,
+    /** ...but shorter than a capital or a digit of the line (0.68 em)... */
+    maxHeight: 0.55,
+    /** ...and each of its glyphs at most this wide. */
+    maxWidth: 0.7,
+    /** Glyphs of one mark ("13") are at most this far apart. */
+    maxGap: 0.25,
+    /** The image is searched from this far above the baseline to this far below. */
+    above: 1,
+    below: 0.4,
+    /** A mark OCR left out of its word's box is searched up to this far past the box... */
+    reach: 0.6,
+    /** ...and a note's label OCR left out up to this far before the line's first word. */
+    labelReach: 1.5,
+    /** A label has at most this many glyphs. */
+    maxDigits: 3,
+    /** A glyph box starting this close to a mark's edge starts there. */
+    startTolerance: 0.05,
+    /** Punctuation OCR swallowed into a mark: a dot is at most this wide and tall... */
+    dot: 0.22,
+    /** ...and a full stop's bottom is this close to the baseline... */
+    baseTolerance: 0.12,
+    /** ...while a comma is this many times taller than wide and reaches this far below it. */
+    commaShape: 1.4,
+    commaDrop: 0.06,
+  },
+
+  /**
+   * List bullets found in the image (see restoreBullets), in em of the line. A 12 pt bullet at
+   * 200 dpi is a solid dot 8-9 px (0.25 em) across, its foot 0.22 em above the baseline, set
+   * 1.2 em before the text.
+   */
+  bullets: {
+    /** Searched this far before the line's first word... */
+    reach: 2,
+    /** ...from this far above the baseline to this far below. */
+    above: 0.8,
+    below: 0.3,
+    /** Width and height of the dot, and how far from round it may be. */
+    minSize: 0.15,
+    maxSize: 0.45,
+    maxAspect: 1.4,
+    /** Share of its box that is ink: a round dot fills 0.79, "+", "o" or "°" much less. */
+    minFill: 0.6,
+    /** Its foot is at least this far above the baseline (a full stop sits on it)... */
+    minRaise: 0.1,
+    /** ...and its top at most this high (x-height 0.49 em). */
+    maxTop: 0.65,
+    /** The text after it starts at least this far away. */
+    minGap: 0.4,
+  },
+
   /** When a PDF's own text layer is trusted instead of OCR (see textLayerUsable). */
   textLayer: {
     /** Fewer letters and digits than this while images cover `imageCoverage` of the page: a scan. */

@@ -23,7 +23,7 @@ const X_HEIGHT = new Set('acemnorsuvwxz');
 const ASCENDER = new Set('bdfhkl');
 const CAP_HEIGHT = new Set('ABCDEFGHIKLMNOPRSTUVWXYZ0123456789');
 
-const median = (xs: number[]): number => {
+export const median = (xs: number[]): number => {
   const v = [...xs].sort((a, b) => a - b);
   const m = v.length >> 1;
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
@@ -134,15 +134,18 @@ export function ocrWords(lines: OcrLine[], g: OcrGeometry, skew: number, s = OCR
     const base = mid.y * k;
     for (const w of lineWords) {
       const box = derotateBox({ x0: ox + w.bbox.x0, y0: oy + w.bbox.y0, x1: ox + w.bbox.x1, y1: oy + w.bbox.y1 }, centre, skew);
+      // A raised mark keeps its own place and size (its digits' height is a capital's), as a text layer gives it.
+      // A word off the line's baseline keeps its own (see ownBaselines).
+      const own = w.mark ? { base: box.y1 * k, size: Math.max(s.step, Math.round(((box.y1 - box.y0) * k) / s.capHeight / s.step) * s.step) } : { base: base + w.offset * k, size };
       words.push({
         text: w.text.trim(),
         x0: box.x0 * k,
         x1: box.x1 * k,
         // The text-layer loaders' box convention: 0.8 em above the baseline, 0.2 em below.
-        y0: base + w.offset * k - 0.8 * size,
-        y1: base + w.offset * k + 0.2 * size,
-        base: base + w.offset * k,
-        size,
+        y0: own.base - 0.8 * own.size,
+        y1: own.base + 0.2 * own.size,
+        base: own.base,
+        size: own.size,
         font: '',
         // tesseract's LSTM engine reports no font attributes (no bold or italic in its output).
         bold: false,

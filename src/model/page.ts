@@ -25,6 +25,12 @@ export interface Word extends Rect {
   conf?: number;
 }
 
+/**
+ * The text of a raised reference mark whose characters OCR could not read: it is known to be a
+ * mark (small, raised after a word or before a note), and its number follows from the notes' order.
+ */
+export const UNREAD_MARK = '\uFFFD';
+
 /** A stroked or filled vector segment or rectangle (table rules, box borders, footnote separators). */
 export interface Rule extends Rect {
   /** 'h' horizontal line, 'v' vertical line, 'rect' anything thicker in both directions. */

@@ -157,7 +157,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
         blocks[j] !== undefined && BULLET.test(blocks[j].lines[0].text) && !(j < i ? b.spaced : blocks[j].spaced);
       const announces =
         h?.style === 'bullet'
-          ? !bulletAround(i - 1) && (nextKind === 'paragraph' || (!bulletAround(i + 1) && nextKind === 'note' && !wide(b)))
+          ? !bulletAround(i - 1) && !listInStep(blocks, i) && (nextKind === 'paragraph' || (!bulletAround(i + 1) && nextKind === 'note' && !wide(b)))
           : nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
       const samePage = (j: number) => blocks[j]?.page === b.page;
       const caption = h && !h.label && !h.style && ((tab[i + 1] && samePage(i + 1)) || aboveImage(b));
@@ -527,6 +527,18 @@ export function resolveLabel(h: HeadingGuess, romanSeen: number, letterSeen: num
     return;
   }
   if (upperShare(h.title) < 0.8) h.level = 2;
+}
+
+/**
+ * A bullet set after two bullets of its page at the same pitch as they are from each other is the
+ * next item of their list, however much space the list leaves between its items.
+ */
+export function listInStep(blocks: Block[], i: number, tolerance = 0.25): boolean {
+  if (i < 2) return false;
+  const run = [blocks[i - 2], blocks[i - 1], blocks[i]];
+  if (!run.every((b) => b.page === run[2].page && BULLET.test(b.lines[0].text))) return false;
+  const gap = (a: Block, b: Block) => b.lines[0].base - a.lines[a.lines.length - 1].base;
+  return Math.abs(gap(run[1], run[2]) - gap(run[0], run[1])) <= tolerance * run[2].lines[0].size;
 }
 
 function noteRecord(b: Block, parent: number | null, n: number): BlockRecord {

@@ -102,7 +102,8 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
         l.box !== prev!.box ||
         l.col !== prev!.col ||
         (positional && l.bold !== prev!.bold) ||
-        opensItem(l, prev, m, positional);
+        opensItem(l, prev, m, positional) ||
+        (positional && outdented(l, prev!, cur!));
       if (split) {
         cur = { lines: [], page: p.number, pageStart: first, spaced: gap };
         first = false;
@@ -113,6 +114,16 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
     }
   }
   return blocks;
+}
+
+/**
+ * A line back at the label's edge after the indented run-on lines of a hanging-indented item
+ * ("10. To undertake …" / "    displaced persons …") is no longer that item: OCR gives no bold to
+ * tell a box's next introduction from the item before it.
+ */
+export function outdented(l: Line, prev: Line, cur: Block): boolean {
+  const open = cur.lines[0];
+  return prev !== open && prev.x0 - open.x0 >= l.size && Math.abs(l.x0 - open.x0) <= 0.5 * l.size;
 }
 
 /**

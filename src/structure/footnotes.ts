@@ -4,8 +4,10 @@
  * small words; a text dump glues the digits to the word ("officials1", "20094"), so there the
  * marks are found by expecting footnotes in order: the next mark must be footnote n+1.
  */
+import { OCR_MARK_GLYPHS } from '../layout/footnote-zone.js';
 import type { LaidOutPage } from '../layout/layout.js';
 import type { Line, Mark } from '../layout/lines.js';
+import { UNREAD_MARK } from '../model/page.js';
 import { joinLines } from './text.js';
 
 export interface RawFootnote {
@@ -15,8 +17,8 @@ export interface RawFootnote {
 }
 
 const LABEL = /^(\d{1,3})[.)]?$/;
-/** What OCR makes of a raised footnote number: a quote, an apostrophe, "!", a degree sign. */
-const OCR_MARK = /^([!'"’‘`^*°¹²³⁴⁵⁶⁷⁸⁹]+)(\p{L}.*)?$/u;
+/** A raised footnote number as OCR read it (see OCR_MARK_GLYPHS), alone or glued to the first word. */
+const OCR_MARK = new RegExp(`^([${OCR_MARK_GLYPHS}]+)(\\p{L}.*)?$`, 'u');
 
 export function parseFootnotes(pages: LaidOutPage[]): RawFootnote[] {
   // One pass over every page's zone, so a note's number can follow from the one before it.
@@ -93,12 +95,14 @@ export function linkFootnotes(notes: RawFootnote[], holders: TextHolder[]): Map<
   const link = new Map<number, number>();
   const anyMarks = holders.some((h) => h.marks.length);
   if (anyMarks) {
+    let last = 0;
     holders.forEach((h, i) => {
       for (const m of h.marks) {
-        const n = Number(m.text.replace(/\D/g, ''));
-        if (notes.some((f) => f.number === n) && !link.has(n)) {
+        const n = m.text === UNREAD_MARK ? nextOnPage(notes, link, pageAt(h, m.at), last) : Number(m.text.replace(/\D/g, ''));
+        if (n !== null && notes.some((f) => f.number === n) && !link.has(n)) {
           link.set(n, i);
           h.footnotes.push(n);
+          last = n;
         }
       }
     });
@@ -118,6 +122,15 @@ export function linkFootnotes(notes: RawFootnote[], holders: TextHolder[]): Map<
     from = found.at;
   }
   return link;
+}
+
+/**
+ * The number of a mark OCR could not read: marks come in the notes' order, so it is the first note
+ * on its page not yet linked that follows the last one linked.
+ */
+function nextOnPage(notes: RawFootnote[], link: Map<number, number>, page: number, last: number): number | null {
+  const open = notes.filter((f) => f.page === page && f.number > last && !link.has(f.number)).map((f) => f.number);
+  return open.length ? Math.min(...open) : null;
 }
 
 function findGlued(holders: TextHolder[], f: RawFootnote, startHolder: number, startAt: number): { holder: number; at: number; len: number } | null {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLines } from '../../src/layout/lines.js';
+import { UNREAD_MARK } from '../../src/model/page.js';
 import { lineWords, page, word } from '../helpers/make.js';
 
 describe('buildLines', () => {
@@ -25,6 +26,15 @@ describe('buildLines', () => {
     const semi = word({ text: ';', x: mark.x1 + 0.2, base: 300, w: 3 });
     const [line] = buildLines(page([...ws, mark, semi]));
     expect(line.text).toBe('June 2009;');
+  });
+
+  it('takes a raised mark OCR could not read as a mark too', () => {
+    const ws = lineWords('June 2009', 70, 300).map((w) => ({ ...w, conf: 95 }));
+    const mark = { ...word({ text: UNREAD_MARK, x: ws[1].x1 + 0.1, base: 295.5, size: 7, w: 3 }), conf: 90 };
+    const semi = { ...word({ text: ';', x: mark.x1 + 0.2, base: 300, w: 3 }), conf: 90 };
+    const [line] = buildLines({ ...page([...ws, mark, semi]), source: 'ocr' });
+    expect(line.text).toBe('June 2009;');
+    expect(line.marks).toEqual([{ text: UNREAD_MARK, at: 'June 2009'.length }]);
   });
 
   it('does not count the tab after a paragraph number as a column gap', () => {

@@ -57,6 +57,13 @@ describe('footnote zone', () => {
     );
     expect(p.lines.every((l) => l.zone === 'body')).toBe(true);
   });
+
+  it("does not take the note under a table set in from the margin for footnotes, even OCR'd", () => {
+    const ocr = (ws: ReturnType<typeof lineWords>) => ws.map((w) => ({ ...w, conf: 90 }));
+    const words = ocr([...body(1, 200), ...body(1, 214), ...lineWords('Total 2 167', 150, 700, { size: 9 }), ...lineWords('* Source: Appendix 3 of the Financial Report', 71, 730, { size: 8 })]);
+    const p = layoutPage({ ...page(words, [hrule(150, 400, 706)]), source: 'ocr' });
+    expect(p.lines.every((l) => l.zone === 'body')).toBe(true);
+  });
 });
 
 describe('boxes', () => {

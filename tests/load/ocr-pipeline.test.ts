@@ -24,7 +24,7 @@ describe('OCR through the pipeline', () => {
       ]),
     );
     expect(doc.blocks.filter((b) => b.kind === 'box' && b.item > 0).map((b) => b.label)).toEqual(['2', '3', '4']);
-    // The raised "1" reads as a quote in OCR; the footnote is still found and linked.
+    // tesseract reads the raised "1" as a quote or "!"; the mark is found in the ink and linked.
     expect(doc.footnotes.map((f) => [f.number, f.paragraph])).toEqual([[1, 10]]);
     expect(doc.paragraphs.find((p) => p.number === 10)!.footnotes).toEqual([1]);
     // Every paragraph and heading has its OCR confidence; the summary lists those to review.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutDocument, layoutPage } from '../../src/layout/layout.js';
 import { textToPages } from '../../src/load/text.js';
 import { BUILTIN_PROFILES } from '../../src/profiles/profile.js';
-import { assemble } from '../../src/structure/assemble.js';
+import { assemble, listInStep } from '../../src/structure/assemble.js';
+import type { Block } from '../../src/structure/blocks.js';
 import { buildLines } from '../../src/layout/lines.js';
 import { lineWords, page } from '../helpers/make.js';
 
@@ -102,5 +103,25 @@ describe('structure on a hand-made PDF page', () => {
     expect(s.paragraphs.map((p) => p.text)).toEqual(['The paragraph text of the page is long enough to run to the right edge of the column, and ends here.']);
     expect(s.tabular.flatMap((b) => b.lines.map((l) => l.text))).toEqual(['Africa 478', 'Asia 426']);
     expect(buildLines(page(words)).length).toBe(5);
+  });
+});
+
+describe('listInStep', () => {
+  const block = (text: string, base: number, page = 1): Block => ({
+    lines: [{ page, words: [], text, marks: [], x0: 100, x1: 300, y0: base - 10, y1: base + 2, base, size: 12, bold: false, italic: false, maxGap: 0.3, zone: 'body', col: 0 }],
+    page,
+    pageStart: false,
+    spaced: true,
+  });
+
+  it('takes a bullet set at the pitch of the two bullets before it as their next item', () => {
+    const list = [block('• granting of contracts', 100), block('• salary advances', 120), block('• adoption leave', 140)];
+    expect(listInStep(list, 2)).toBe(true);
+  });
+
+  it('not one set further apart, after a paragraph, or on another page', () => {
+    expect(listInStep([block('• 71 notices', 100), block('• 4 notices', 114), block('• Migrant protection', 142)], 2)).toBe(false);
+    expect(listInStep([block('Summarizes the movements.', 100), block('• Table 1', 120), block('• Table 2', 140)], 2)).toBe(false);
+    expect(listInStep([block('• one', 100), block('• two', 120), block('• three', 140, 2)], 2)).toBe(false);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { linkFootnotes, type TextHolder } from '../../src/structure/footnotes.js';
+import type { Line } from '../../src/layout/lines.js';
+import { UNREAD_MARK } from '../../src/model/page.js';
+import { linkFootnotes, parseNoteLines, type TextHolder } from '../../src/structure/footnotes.js';
+import { word } from '../helpers/make.js';
 
 const holder = (text: string, page = 1): TextHolder => ({ text, marks: [], pages: [[0, page]], footnotes: [] });
 
@@ -25,5 +28,43 @@ describe('footnote references in a text dump', () => {
     const link = linkFootnotes([{ number: 1, page: 1, text: 'x' }], [h]);
     expect(link.get(1)).toBe(0);
     expect(h.footnotes).toEqual([1]);
+  });
+});
+
+describe('OCR marks that could not be read', () => {
+  const unread = (at: number) => ({ text: UNREAD_MARK, at });
+
+  it('numbers them in order from the notes on their page, after the last one linked', () => {
+    const hs: TextHolder[] = [
+      { text: 'in 2009; and 2009; and', marks: [unread(7), unread(17)], pages: [[0, 5]], footnotes: [] },
+      { text: 'the Roster maps', marks: [unread(10)], pages: [[0, 7]], footnotes: [] },
+      { text: 'as noted', marks: [{ text: '9', at: 8 }], pages: [[0, 7]], footnotes: [] },
+    ];
+    const notes = [
+      { number: 2, page: 5, text: 'a' },
+      { number: 3, page: 5, text: 'b' },
+      { number: 8, page: 7, text: 'c' },
+      { number: 9, page: 7, text: 'd' },
+    ];
+    const link = linkFootnotes(notes, hs);
+    expect([...link]).toEqual([[2, 0], [3, 0], [8, 1], [9, 2]]);
+    expect(hs[0].footnotes).toEqual([2, 3]);
+  });
+
+  it('links no unread mark on a page without notes', () => {
+    const h: TextHolder = { text: 'a mark', marks: [unread(6)], pages: [[0, 3]], footnotes: [] };
+    expect(linkFootnotes([{ number: 1, page: 4, text: 'x' }], [h]).size).toBe(0);
+  });
+
+  it('starts the next note at an unread label, without the label in its text', () => {
+    const line = (label: string, rest: string, base: number): Line => {
+      const words = [{ ...word({ text: label, x: 72, base }), conf: 80 }, { ...word({ text: rest, x: 80, base }), conf: 95 }];
+      return { page: 58, words, text: `${label} ${rest}`, marks: [], x0: 72, x1: 500, y0: base - 8, y1: base + 2, base, size: 10, bold: false, italic: false, maxGap: 0.3, zone: 'footnote', col: 0 };
+    };
+    const notes = parseNoteLines([line('8', 'Fifty-three open.', 700), line(UNREAD_MARK, 'One open.', 712)]);
+    expect(notes.map((n) => [n.number, n.text])).toEqual([
+      [8, 'Fifty-three open.'],
+      [9, 'One open.'],
+    ]);
   });
 });
