@@ -29,7 +29,7 @@ export interface StructureResult {
   metrics: TextMetrics;
   /** How each block was classified, in reading order (for --debug and tests). */
   trace: { page: number; kind: string; text: string }[];
-  /** The lines each paragraph, heading and block record was made of (for OCR confidence). */
+  /** The lines each paragraph, heading, block and footnote record was made of (for OCR confidence). */
   sources: Map<object, Line[]>;
 }
 
@@ -504,7 +504,9 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   for (const h of holders) h.set(h.holder.text, h.holder.footnotes.slice().sort((a, b) => a - b));
   const footnotes = raw.map((f) => {
     const hi = link.get(f.number);
-    return { number: f.number, paragraph: hi === undefined ? null : holders[hi].paragraph(), page: f.page, text: f.text };
+    const rec = { number: f.number, paragraph: hi === undefined ? null : holders[hi].paragraph(), page: f.page, text: f.text };
+    if (f.lines) sources.set(rec, f.lines);
+    return rec;
   });
   paragraphs.sort((a, b) => a.number - b.number);
   return { paragraphs, headings, blocks: blockRecords, footnotes, tabular, frontMatter, unclassified, metrics: m, trace, sources };

@@ -14,6 +14,8 @@ export interface RawFootnote {
   number: number;
   page: number;
   text: string;
+  /** The lines the note was read from (for OCR confidence). */
+  lines?: Line[];
 }
 
 const LABEL = /^(\d{1,3})[.)]?$/;
@@ -36,7 +38,7 @@ export function parseNoteLines(lines: Line[]): RawFootnote[] {
   const flush = () => {
     if (!cur) return;
     const text = joinLines(cur.lines, cur.drop).text;
-    if (text) out.push({ number: cur.number, page: cur.lines[0].page, text });
+    if (text) out.push({ number: cur.number, page: cur.lines[0].page, text, lines: cur.lines });
     cur = null;
   };
   let last = 0;
@@ -65,7 +67,10 @@ export function parseNoteLines(lines: Line[]): RawFootnote[] {
       cur = { number: last + 1, lines: [l], drop: 0 };
       last = cur.number;
     } else if (cur) cur.lines.push(l);
-    else if (out.length && out[out.length - 1].page === l.page) out[out.length - 1].text += ' ' + l.text.trim();
+    else if (out.length && out[out.length - 1].page === l.page) {
+      out[out.length - 1].text += ' ' + l.text.trim();
+      out[out.length - 1].lines?.push(l);
+    }
   }
   flush();
   return out;

@@ -32,6 +32,7 @@ describe('OCR through the pipeline', () => {
     const paras = ocr.records.filter((r) => r.kind === 'paragraph').map((r) => r.id);
     expect(paras).toEqual(doc.paragraphs.map((p) => String(p.number)));
     expect(ocr.records.filter((r) => r.kind === 'heading')).toHaveLength(doc.headings.length);
+    expect(ocr.records.filter((r) => r.kind === 'footnote').map((r) => r.id)).toEqual(['1']);
     expect(ocr.records.every((r) => r.confidence > 0 && r.confidence <= 100)).toBe(true);
     expect(ocr.mean).toBeGreaterThan(80);
     expect(ocr.low_confidence.every((r) => r.confidence < ocr.threshold)).toBe(true);
