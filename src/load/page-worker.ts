@@ -54,3 +54,5 @@ async function handle(req: ReaderRequest): Promise<void> {
 port.on('message', (req: ReaderRequest) => {
   queue = queue.then(() => handle(req));
 });
+// pdf.js is loaded (boot.mjs imports it before this module): blocks may come.
+post({ type: 'ready', doc: 0 });

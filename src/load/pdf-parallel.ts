@@ -1,9 +1,11 @@
 /**
  * A document's pages read by several threads at once (pdf.js is single-threaded and is most of a
- * run's time). This thread reads one share of the pages itself; each extra reader thread opens
- * its own copy of the file. Pages go out in blocks, round robin, and come back in page order. At
- * most two blocks per reader are requested ahead of the page being consumed, so memory stays flat
- * however long the document. With one thread (or a short document) no thread is started.
+ * run's time). Blocks of pages take turns between this thread and the reader threads, so all
+ * read at once; a block is sent to its reader once the reader is ready and holds fewer than two,
+ * and a block still unsent when the consumer reaches it (its reader is starting up) is read here,
+ * so a slow start costs nothing. Pages come back in page order; no block is sent further than a
+ * few blocks ahead of the consumer, so memory stays flat however long the document. With one
+ * thread (or a short document) no thread is started.
  */
 import { Worker } from 'node:worker_threads';
 import type { Page } from '../model/page.js';
@@ -13,7 +15,8 @@ import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs/index.js';
 
 /** Pages per request: small enough to balance readers, large enough to keep messages few. */
 const BLOCK = 4;
-/** Blocks requested per reader thread ahead of the page being consumed. */
+/** Blocks a reader holds at once, and blocks per thread handed out ahead of the consumer. */
+const IN_HAND = 2;
 const AHEAD = 2;
 /** Fewer pages than this per thread do not repay a thread's start-up (about 0.3 s). */
 const MIN_PAGES_PER_THREAD = 16;
@@ -24,6 +27,7 @@ export type ReaderRequest =
   | { type: 'close'; doc: number };
 
 export type ReaderReply =
+  | { type: 'ready'; doc: 0 }
   | { type: 'page'; doc: number; page: number; value: Page }
   | { type: 'failed'; doc: number; page: number; name?: string; message: string }
   | { type: 'warning'; doc: number; page?: number; line: string };
@@ -65,6 +69,8 @@ function pending(): Pending {
 /** Where a reader thread's replies for one document go. */
 interface Listener {
   slot: (n: number) => Pending;
+  /** A page of the document was answered (read or failed). */
+  onAnswer?: (n: number) => void;
   onWarning?: ReadPagesOptions['onWarning'];
   /** Pages asked for and not answered yet. */
   owed: Set<number>;
@@ -81,10 +87,18 @@ class Reader {
   private readonly worker: Worker;
   private readonly listeners = new Map<number, Listener>();
   dead = false;
+  /** Started up (pdf.js loaded): blocks handed to it are read at once. */
+  ready = false;
+  onReady?: () => void;
 
   constructor() {
     this.worker = new Worker(BOOT_URL, { workerData: { entry: workerEntry('load/page-worker').href }, stdout: false, stderr: false });
     this.worker.on('message', (m: ReaderReply) => {
+      if (m.type === 'ready') {
+        this.ready = true;
+        this.onReady?.();
+        return;
+      }
       const l = this.listeners.get(m.doc);
       if (!l) return;
       if (m.type === 'warning') l.onWarning?.(m.line, m.page);
@@ -92,6 +106,7 @@ class Reader {
         l.owed.delete(m.page);
         if (m.type === 'page') l.slot(m.page).resolve(m.value);
         else l.slot(m.page).reject(Object.assign(new Error(m.message), { name: m.name ?? 'Error' }));
+        l.onAnswer?.(m.page);
       }
     });
     const fail = (e: Error) => {
@@ -101,6 +116,13 @@ class Reader {
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`page reader thread stopped (exit code ${code})`)));
+  }
+
+  /** Pages asked for and not answered yet, over all documents. */
+  get busy(): number {
+    let n = 0;
+    for (const l of this.listeners.values()) n += l.owed.size;
+    return n;
   }
 
   open(data: Uint8Array, password: string | undefined, l: Omit<Listener, 'owed'>): number {
@@ -120,6 +142,7 @@ class Reader {
   /** Done with `doc`: pages still being read for it are dropped. */
   close(doc: number): void {
     this.listeners.delete(doc);
+    this.onReady = undefined;
     if (this.dead) return;
     this.worker.postMessage({ type: 'close', doc } satisfies ReaderRequest);
     if (!this.listeners.size) this.worker.unref();
@@ -127,6 +150,29 @@ class Reader {
 }
 
 const idle: Reader[] = [];
+
+/**
+ * Start reader threads ahead of use (a long-lived process about to read documents), resolved
+ * when `count` idle readers have loaded pdf.js.
+ */
+export async function prepareReaders(count: number): Promise<void> {
+  const live = idle.filter((r) => !r.dead);
+  while (live.length < count) {
+    const r = new Reader();
+    idle.push(r);
+    live.push(r);
+  }
+  await Promise.all(
+    live.map((r) =>
+      r.ready
+        ? undefined
+        : new Promise<void>((resolve) => {
+            r.onReady = resolve;
+          }),
+    ),
+  );
+  for (const r of live) r.onReady = undefined;
+}
 
 function takeReaders(n: number): Reader[] {
   const out: Reader[] = [];
@@ -151,30 +197,48 @@ export async function* readPages(doc: PDFDocumentProxy, data: Uint8Array, total:
     if (!p) slots.set(n, (p = pending()));
     return p;
   };
-  // Participant 0 is this thread: its blocks are read when the consumer reaches them.
-  const readers = takeReaders(threads - 1).map((reader) => ({ reader, doc: reader.open(data, o.password, { slot, onWarning: o.onWarning }) }));
-  const owner = (b: number) => b % threads;
-  const request = (b: number) => {
-    if (b >= blocks || owner(b) === 0) return;
-    const r = readers[owner(b) - 1];
-    r.reader.read(r.doc, Array.from({ length: Math.min(BLOCK, total - b * BLOCK) }, (_, i) => b * BLOCK + i + 1));
+  const pagesOf = (b: number) => Array.from({ length: Math.min(BLOCK, total - b * BLOCK) }, (_, i) => b * BLOCK + i + 1);
+  // Block b is meant for participant b % threads (0: this thread), so all threads read in step;
+  // a block still unsent when the consumer reaches it (its reader is starting up) is read here.
+  const sent = new Uint8Array(blocks); // 0 unsent, 1 read here, 2 sent to its reader
+  let consumer = 0; // the block the consumer is in
+  type Slot = { reader: Reader; doc: number; index: number };
+  /** Send `r` its blocks in the window ahead of the consumer, while it holds fewer than IN_HAND. */
+  const feed = (r: Slot): void => {
+    if (!r.reader.ready || r.reader.dead) return;
+    const end = Math.min(blocks, consumer + AHEAD * threads);
+    for (let b = consumer; b < end && r.reader.busy < IN_HAND * BLOCK; b++) {
+      if (b % threads !== r.index || sent[b]) continue;
+      sent[b] = 2;
+      r.reader.read(r.doc, pagesOf(b));
+    }
   };
-  for (let b = 0; b < AHEAD * threads; b++) request(b);
+  const readers: Slot[] = takeReaders(threads - 1).map((reader, i) => {
+    const r: Slot = { reader, doc: 0, index: i + 1 };
+    r.doc = reader.open(data, o.password, { slot, onWarning: o.onWarning, onAnswer: () => feed(r) });
+    reader.onReady = () => feed(r);
+    return r;
+  });
+  readers.forEach(feed);
   const fonts: FontCache = new Map();
   try {
     for (let n = 1; n <= total; n++) {
       o.onStart?.(n);
       const b = Math.floor((n - 1) / BLOCK);
+      if (!sent[b]) sent[b] = 1;
       let proxy: Promise<PDFPageProxy> | null = null;
       let page: Page;
-      if (owner(b) === 0) {
+      if (sent[b] === 1) {
         proxy = doc.getPage(n);
         page = await readPdfPage(await proxy, fonts);
       } else {
         page = await slot(n).promise;
         slots.delete(n);
       }
-      if (n % BLOCK === 0 || n === total) request(b + AHEAD * threads);
+      if (n % BLOCK === 0 || n === total) {
+        consumer = b + 1;
+        readers.forEach(feed);
+      }
       yield { page, proxy: () => (proxy ??= doc.getPage(n)) };
       if (proxy) (await proxy).cleanup();
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../src/model/page.js';
 import { openPdf } from '../../src/load/pdf.js';
-import { readPages } from '../../src/load/pdf-parallel.js';
+import { prepareReaders, readPages } from '../../src/load/pdf-parallel.js';
 
 const file = path.resolve(__dirname, '../../fixtures/mc2278/report.pdf');
 
@@ -29,18 +29,28 @@ describe('readPages with reader threads', () => {
     expect(three).toEqual(one);
   });
 
-  it('fails the first page a broken reader owes instead of waiting for it', async () => {
+  it('fails on the first page a reader could not read, without waiting for the rest', async () => {
+    // A reader that is ready takes its blocks at once: the second block is the reader's.
+    await prepareReaders(1);
     const doc = await openPdf(data.slice());
     const seen: number[] = [];
-    // The readers get bytes that are not a PDF: this thread's own pages still read.
+    // The readers get bytes that are not a PDF; this thread's document is fine.
     const garbage = new TextEncoder().encode('not a pdf at all');
     await expect(
       (async () => {
-        for await (const { page } of readPages(doc, garbage, doc.numPages, { threads: 2 })) seen.push(page.number);
+        for await (const { page } of readPages(doc, garbage, 48, { threads: 2 })) seen.push(page.number);
       })(),
     ).rejects.toThrow();
     await doc.destroy();
-    // Blocks of four pages alternate between this thread and the reader.
     expect(seen).toEqual([1, 2, 3, 4]);
+  });
+
+  it('lets this thread read while a reader is still starting', async () => {
+    const doc = await openPdf(data.slice());
+    const pages: number[] = [];
+    // A fresh reader takes a while to load pdf.js; the first block is read here meanwhile.
+    for await (const { page } of readPages(doc, data, 48, { threads: 4 })) pages.push(page.number);
+    await doc.destroy();
+    expect(pages).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
   });
 });
