@@ -10,7 +10,7 @@ import type { LoadWarning } from './load/errors.js';
 import { identifyInput } from './load/input.js';
 import { pdfFacts, readPdfSafely } from './load/pdf-safe.js';
 import { textToPages } from './load/text.js';
-import { OcrPool } from './load/ocr.js';
+import type { OcrPool } from './load/ocr.js';
 import { checkTextLayer, withoutTextLayer, type OcrMode, type PageWithoutText } from './load/text-layer.js';
 import { textLayerUsable } from './load/text-quality.js';
 import type { ExtractedDocument } from './model/document.js';
@@ -94,7 +94,8 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
         if (ocr !== 'never') {
           const verdict = textLayerUsable(page.words, page, imagesArea(page));
           if (ocr === 'always' || (!verdict.usable && page.images.length)) {
-            pool ??= await OcrPool.create({ jobs: threads, dpi: opts.dpi });
+            // The OCR modules (tesseract.js, rendering) load only for a document that needs them.
+            pool ??= await (await import('./load/ocr.js')).OcrPool.create({ jobs: threads, dpi: opts.dpi });
             // Rendered here, while the PDF is open; recognised in the pool while later pages load.
             read = (await pool.renderThenRecognize(await proxy(), page.number)).page;
             read.catch(() => {}); // awaited in order by drain

@@ -91,8 +91,9 @@ class Reader {
   ready = false;
   onReady?: () => void;
 
-  constructor() {
-    this.worker = new Worker(BOOT_URL, { workerData: { entry: workerEntry('load/page-worker').href }, stdout: false, stderr: false });
+  constructor(started?: { worker: Worker; ready: boolean }) {
+    this.worker = started?.worker ?? new Worker(BOOT_URL, { workerData: { entry: workerEntry('load/page-worker').href }, stdout: false, stderr: false });
+    this.ready = started?.ready ?? false;
     this.worker.on('message', (m: ReaderReply) => {
       if (m.type === 'ready') {
         this.ready = true;
@@ -151,6 +152,14 @@ class Reader {
 
 const idle: Reader[] = [];
 
+/** What a thread's boot script started for it (see src/threads/boot.mjs), adopted once. */
+const PRESTARTED = Symbol.for('report-extract.readers');
+
+function adoptPrestarted(): void {
+  const g = globalThis as { [PRESTARTED]?: { worker: Worker; ready: boolean }[] };
+  for (const started of g[PRESTARTED]?.splice(0) ?? []) idle.push(new Reader(started));
+}
+
 /**
  * Start reader threads ahead of use (a long-lived process about to read documents), resolved
  * when `count` idle readers have loaded pdf.js.
@@ -175,6 +184,7 @@ export async function prepareReaders(count: number): Promise<void> {
 }
 
 function takeReaders(n: number): Reader[] {
+  adoptPrestarted();
   const out: Reader[] = [];
   while (out.length < n) {
     const r = idle.pop();
