@@ -91,9 +91,10 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
         let read: Promise<Page> = Promise.resolve(page);
         // OCR a page whose text layer is missing or garbage (or every page with --ocr always);
         // a blank page (no text, no image) costs no OCR.
-        if (ocr !== 'never') {
+        // Only a page with an image has anything to OCR, so only there is the text layer judged.
+        if (ocr === 'always' || (ocr === 'auto' && page.images.length)) {
           const verdict = textLayerUsable(page.words, page, imagesArea(page));
-          if (ocr === 'always' || (!verdict.usable && page.images.length)) {
+          if (ocr === 'always' || !verdict.usable) {
             // The OCR modules (tesseract.js, rendering) load only for a document that needs them.
             pool ??= await (await import('./load/ocr.js')).OcrPool.create({ jobs: threads, dpi: opts.dpi });
             // Rendered here, while the PDF is open; recognised in the pool while later pages load.
