@@ -39,11 +39,24 @@ export interface TableView {
 
 const TOTAL_CHECKS = new Set(['table-total-row', 'table-total-column']);
 
+/** Views are read once per declaration per table: kept while the table lives. */
+const views = new WeakMap<ExtractedTable, TableView>();
+
 export function viewOf(t: ExtractedTable): TableView {
+  let v = views.get(t);
+  if (!v) views.set(t, (v = buildView(t)));
+  return v;
+}
+
+function buildView(t: ExtractedTable): TableView {
   const body = t.cells.filter((c) => !c.is_header);
   // The row-label column is the one whose cells are labels (no values) on most rows.
   const byCol = new Map<number, typeof body>();
-  for (const c of body) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
+  for (const c of body) {
+    const list = byCol.get(c.col);
+    if (list) list.push(c);
+    else byCol.set(c.col, [c]);
+  }
   const dataCols = [...byCol.keys()].sort((a, b) => a - b).filter((col) => byCol.get(col)!.some((c) => c.value !== null));
   const columns = dataCols.map((col) => byCol.get(col)![0].column_label);
   const rows = [...new Set(body.map((c) => c.row_label).filter(Boolean))];
