@@ -33,20 +33,25 @@ export async function writeDocument(outDir: string, doc: ExtractedDocument, form
   temps.add(tmp, null);
   try {
     await mkdir(tmp, { recursive: true });
+    // The files are independent: written at once, so their I/O overlaps.
+    const writes: Promise<void>[] = [];
     if (formats.includes('csv')) {
-      await writeRecords(path.join(tmp, 'paragraphs.csv'), ParagraphSchema, doc.paragraphs);
-      await writeRecords(path.join(tmp, 'headings.csv'), HeadingSchema, doc.headings);
-      await writeRecords(path.join(tmp, 'footnotes.csv'), FootnoteSchema, doc.footnotes);
-      await writeRecords(path.join(tmp, 'blocks.csv'), BlockSchema, doc.blocks);
-      await writeRecords(path.join(tmp, 'tables.csv'), TableSchema, doc.tables.map((t) => t.record));
-      await writeRecords(path.join(tmp, 'cells.csv'), CellSchema, doc.tables.flatMap((t) => t.cells));
-      if (doc.tables.length) {
-        await mkdir(path.join(tmp, 'tables'));
-        for (const t of doc.tables) await writeRows(path.join(tmp, 'tables', `${t.record.table_id}.csv`), null, t.grid);
-      }
+      if (doc.tables.length) await mkdir(path.join(tmp, 'tables'));
+      writes.push(
+        writeRecords(path.join(tmp, 'paragraphs.csv'), ParagraphSchema, doc.paragraphs),
+        writeRecords(path.join(tmp, 'headings.csv'), HeadingSchema, doc.headings),
+        writeRecords(path.join(tmp, 'footnotes.csv'), FootnoteSchema, doc.footnotes),
+        writeRecords(path.join(tmp, 'blocks.csv'), BlockSchema, doc.blocks),
+        writeRecords(path.join(tmp, 'tables.csv'), TableSchema, doc.tables.map((t) => t.record)),
+        writeRecords(path.join(tmp, 'cells.csv'), CellSchema, doc.tables.flatMap((t) => t.cells)),
+        ...doc.tables.map((t) => writeRows(path.join(tmp, 'tables', `${t.record.table_id}.csv`), null, t.grid)),
+      );
     }
     // report.json is always written: it is the run's record (source, checks, timings).
-    await writeFile(path.join(tmp, 'report.json'), JSON.stringify(reportJson(doc, formats.includes('json')), null, 2) + '\n');
+    writes.push(writeFile(path.join(tmp, 'report.json'), JSON.stringify(reportJson(doc, formats.includes('json')), null, 2) + '\n'));
+    // All settle before anything is cleaned up, so no write lands in a folder being removed.
+    const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
     // Swap: the previous result moves aside, the new one takes its name, then the old one goes.
     const old = tempName(outDir, doc.docId, 'old');
     temps.add(old, final);
