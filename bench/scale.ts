@@ -39,7 +39,7 @@ interface Run {
 function runCli(args: string[]): Promise<{ code: number | null; stderr: string; wallSeconds: number; peakRssBytes: number }> {
   const useTime = existsSync('/usr/bin/time');
   const cmd = useTime ? '/usr/bin/time' : process.execPath;
-  const argv = [...(useTime ? ['-f', 'PEAK_RSS_KB=%M', process.execPath] : []), '--import', 'tsx', 'src/cli/main.ts', ...args];
+  const argv = [...(useTime ? ['-f', 'PEAK_RSS_KB=%M', process.execPath] : []), 'bin/report-extract.js', ...args];
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(cmd, argv, { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] });
