@@ -151,7 +151,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     paragraphs: s.paragraphs,
     headings: s.headings,
     footnotes: s.footnotes,
-    blocks: withFigures(s.blocks, t.figures),
+    blocks: withFigures(s.blocks, [...t.figures, ...t.notes].sort((a, b) => (a.page ?? 0) - (b.page ?? 0))),
     tables: t.tables,
     unclassified: s.unclassified,
     checks: [],
@@ -166,7 +166,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   return doc;
 }
 
-/** Figure rows go after the last block of their page that precedes them (blocks are in reading order). */
+/** Figure and table-note rows go after the last block of their page (blocks are in reading order). */
 function withFigures(blocks: Block[], figures: Block[]): Block[] {
   if (!figures.length) return blocks;
   const out = blocks.slice();

@@ -14,12 +14,14 @@ import { useTempDir } from '../evaluate/helpers/temp.js';
 const FIXTURE = 'fixtures/mc2278';
 const tempDir = useTempDir('tables-e2e');
 
-async function run(file: string): Promise<{ score: TableScore; figures: number; failed: string[] }> {
+async function run(file: string): Promise<{ score: TableScore; figures: number; failed: string[]; tableNotes: { table: string; text: string }[] }> {
   const doc = await extractFile(join(FIXTURE, file));
   const dir = await writeDocument(await tempDir(), doc);
   const out = await readOutput(dir);
   const failed = doc.tables.flatMap((t) => t.checks.filter((c) => !c.ok).map((c) => `${t.record.table_id}: ${c.detail}`));
-  return { score: scoreTables(gold, out.tables), figures: out.blocks.filter((b) => b.kind === 'figure').length, failed };
+  const ids = new Set(doc.tables.map((t) => t.record.table_id));
+  const tableNotes = out.blocks.filter((b) => b.kind === 'note' && ids.has(b.block_id)).map((b) => ({ table: b.block_id, text: b.text }));
+  return { score: scoreTables(gold, out.tables), figures: out.blocks.filter((b) => b.kind === 'figure').length, failed, tableNotes };
 }
 
 let gold: Gold;
@@ -29,7 +31,7 @@ beforeAll(async () => {
 
 describe('tables of report.pdf', () => {
   it('finds every gold table, with cell adjacency F1 ≥ 0.99 overall and ≥ 0.95 for each table', { timeout: 240_000 }, async () => {
-    const { score, figures, failed } = await run('report.pdf');
+    const { score, figures, failed, tableNotes } = await run('report.pdf');
     expect(score.found).toBe(score.expected);
     expect(score.extra).toEqual([]);
     expect(score.adjacency.f1).toBeGreaterThanOrEqual(0.99);
@@ -41,6 +43,10 @@ describe('tables of report.pdf', () => {
     expect(failed.join('\n')).toMatch(/675 \/ 2167 = 31\.15%, printed 32%/);
     expect(failed.join('\n')).toMatch(/806 \/ 2167 = 37\.19%, printed 36%/);
     expect(failed.filter((f) => /computed 978194370, printed 978194369/.test(f))).toHaveLength(2);
+    // Sources under the annex tables are in blocks.csv too, linked to their table by its id.
+    const sources = tableNotes.filter((n) => /^\W*Source/.test(n.text));
+    expect(sources.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(sources.map((n) => n.table)).size).toBe(sources.length);
   });
 });
 

@@ -41,6 +41,8 @@ export interface TablesResult {
   tables: ExtractedTable[];
   /** `figure` rows for blocks.csv (one per chart, text = its title), in document order. */
   figures: BlockRecord[];
+  /** A table's notes and sources as `note` rows for blocks.csv, `block_id` = the table's id. */
+  notes: BlockRecord[];
   /** One summary check over every table's arithmetic (details are in each table's checks). */
   checks: Check[];
 }
@@ -180,7 +182,12 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
       block_id: `figure-${i + 1}`,
       footnotes: [],
     }));
-  return { tables, figures: figureBlocks, checks: summaryChecks(tables) };
+  // Notes and sources under a table ("Source: …", "Excluding …") are text of the report too: they
+  // go to blocks.csv as notes linked to their table by its id, as well as with the table.
+  const noteBlocks: BlockRecord[] = joined.flatMap((d, i) =>
+    d.notes.map((text, k) => ({ kind: 'note' as const, parent_paragraph: d.afterParagraph, page: d.pageEnd, item: k + 1, label: '', text, block_id: ids[i], footnotes: [] })),
+  );
+  return { tables, figures: figureBlocks, notes: noteBlocks, checks: summaryChecks(tables) };
 }
 
 function summaryChecks(tables: ExtractedTable[]): Check[] {
