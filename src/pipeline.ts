@@ -151,7 +151,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     paragraphs: s.paragraphs,
     headings: s.headings,
     footnotes: s.footnotes,
-    blocks: withFigures(s.blocks, [...t.figures, ...t.notes].sort((a, b) => (a.page ?? 0) - (b.page ?? 0))),
+    blocks: withTableBlocks(s.blocks, [...t.figures, ...t.notes]),
     tables: t.tables,
     unclassified: s.unclassified,
     checks: [],
@@ -166,8 +166,11 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   return doc;
 }
 
-/** Figure and table-note rows go after the last block of their page (blocks are in reading order). */
-function withFigures(blocks: Block[], figures: Block[]): Block[] {
+/**
+ * Figure and table-note rows go after the last block of their page (blocks are in reading order);
+ * each insertion steps back over later pages, so the rows may come in any page order.
+ */
+function withTableBlocks(blocks: Block[], figures: Block[]): Block[] {
   if (!figures.length) return blocks;
   const out = blocks.slice();
   for (const f of figures) {

@@ -8,6 +8,12 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** The upper of the two middle values (an actual member of xs), 0 for none. */
+export function upperMedian(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length ? s[s.length >> 1] : 0;
+}
+
 /** The value at quantile q (0..1) of xs. */
 export function quantile(xs: number[], q: number): number {
   if (!xs.length) return 0;

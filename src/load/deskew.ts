@@ -4,6 +4,7 @@
  * column's left edges share an x again.
  */
 import { OCR_SETTINGS } from './ocr-settings.js';
+import { median } from '../layout/geometry.js';
 
 export interface Segment {
   x0: number;
@@ -28,11 +29,6 @@ export function estimateSkew(baselines: Segment[], minWidth: number, s = OCR_SET
     .filter((b) => b.x1 - b.x0 >= minWidth)
     .map((b) => ({ slope: (b.y1 - b.y0) / (b.x1 - b.x0), w: b.x1 - b.x0 }));
   if (!lines.length) return 0;
-  const median = (xs: number[]) => {
-    const v = [...xs].sort((a, b) => a - b);
-    const m = v.length >> 1;
-    return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-  };
   const m = median(lines.map((l) => l.slope));
   const mad = median(lines.map((l) => Math.abs(l.slope - m)));
   // One pixel over the shortest usable line is the slopes' resolution: never trim tighter.

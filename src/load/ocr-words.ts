@@ -4,6 +4,7 @@
  * baseline), so the words of a printed line agree on both, as a text layer's would.
  */
 import type { Word } from '../model/page.js';
+import { median } from '../layout/geometry.js';
 import { derotate, derotateBox, estimateSkew, type Point } from './deskew.js';
 import type { OcrLine, OcrWord } from './hocr.js';
 import { OCR_SETTINGS } from './ocr-settings.js';
@@ -23,11 +24,6 @@ const X_HEIGHT = new Set('acemnorsuvwxz');
 const ASCENDER = new Set('bdfhkl');
 const CAP_HEIGHT = new Set('ABCDEFGHIKLMNOPRSTUVWXYZ0123456789');
 
-export const median = (xs: number[]): number => {
-  const v = [...xs].sort((a, b) => a - b);
-  const m = v.length >> 1;
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-};
 
 /**
  * Font size of an OCR line in pixels. Every glyph of a known height class (x-height, ascender,

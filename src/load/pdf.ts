@@ -79,15 +79,3 @@ export async function readPdfPage(page: PDFPageProxy, fonts: FontCache = new Map
     images,
   };
 }
-
-/** Stream the pages of an open document, releasing each page's resources once read. */
-export async function* readPdfPages(doc: PDFDocumentProxy, first = 1, last = doc.numPages, onStart?: (n: number) => void): AsyncGenerator<{ page: Page; proxy: PDFPageProxy }> {
-  const fonts: FontCache = new Map();
-  for (let n = first; n <= last; n++) {
-    onStart?.(n);
-    const proxy = await doc.getPage(n);
-    const page = await readPdfPage(proxy, fonts);
-    yield { page, proxy };
-    proxy.cleanup();
-  }
-}

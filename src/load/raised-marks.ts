@@ -13,7 +13,8 @@ import { inkIn, type Component } from './components.js';
 import type { Point } from './deskew.js';
 import { columns, punctuation, type Column } from './glyph-shapes.js';
 import { baselineAt, type OcrBox, type OcrLine, type OcrSymbol, type OcrWord } from './hocr.js';
-import { lineSizePx, median } from './ocr-words.js';
+import { median } from '../layout/geometry.js';
+import { lineSizePx } from './ocr-words.js';
 import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
 import type { BinaryImage } from './raster.js';
 

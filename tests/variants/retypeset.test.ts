@@ -11,7 +11,8 @@ import { scoreFootnotes } from '../../src/evaluate/score-footnotes.js';
 import { scoreHeadings } from '../../src/evaluate/score-headings.js';
 import { scoreParagraphs } from '../../src/evaluate/score-paragraphs.js';
 import { layoutDocument, layoutPage } from '../../src/layout/layout.js';
-import { openPdf, readPdfPages } from '../../src/load/pdf.js';
+import { openPdf } from '../../src/load/pdf.js';
+import { readPages } from '../../src/load/pdf-parallel.js';
 import type { Page, Rect } from '../../src/model/page.js';
 import { detectProfile } from '../../src/profiles/profile.js';
 import { assemble } from '../../src/structure/assemble.js';
@@ -21,8 +22,9 @@ let gold: Gold;
 
 beforeAll(async () => {
   gold = await loadGold('fixtures/mc2278/gold.json');
-  const doc = await openPdf(new Uint8Array(await readFile('fixtures/mc2278/report.pdf')));
-  for await (const { page } of readPdfPages(doc)) pages.push(page);
+  const data = new Uint8Array(await readFile('fixtures/mc2278/report.pdf'));
+  const doc = await openPdf(data.slice());
+  for await (const { page } of readPages(doc, data, doc.numPages)) pages.push(page);
   await doc.destroy();
 }, 120_000);
 

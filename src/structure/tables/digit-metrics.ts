@@ -5,6 +5,7 @@
  * digits, their side bearings being about even; see glued.ts.
  */
 import type { Word } from '../../model/page.js';
+import { upperMedian } from '../../layout/geometry.js';
 import type { TableSettings } from './settings.js';
 
 export const DIGITS = /^\d+$/;
@@ -12,11 +13,8 @@ export const DIGITS = /^\d+$/;
 export const HEAD = /^\d{1,3}$/;
 export const TAIL = /^\d{3}(?:[.,]\d+)?$/;
 
-export function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const v = xs.slice().sort((a, b) => a - b);
-  return v[v.length >> 1];
-}
+/** The (upper) median, or null when nothing was measured. */
+export const median = (xs: number[]): number | null => (xs.length ? upperMedian(xs) : null);
 
 export interface Metrics {
   /** Ink width of each digit alone ('0'…'9'), where measured; `ink[10]` the median of all. */

@@ -3,6 +3,7 @@
  * from the body, header cells onto the columns, body rows, title and notes.
  */
 import type { Line } from '../../layout/lines.js';
+import { upperMedian as median } from '../../layout/geometry.js';
 import { columnOf, findColumns, slotBounds } from './columns.js';
 import { fragmentLines, isNumericWord } from './fragments.js';
 import { restoreSeparators } from './glued.js';
@@ -15,11 +16,6 @@ import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 import { joinTexts } from './text-join.js';
 
 const YEAR = /^(?:1[89]|20)\d\d$/;
-
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1] : 0;
-}
 
 /** A line that can belong to a header: bold, or without figures other than years. */
 function headerLike(l: Line): boolean {

@@ -7,6 +7,7 @@
  */
 import type { LaidOutPage } from '../../layout/layout.js';
 import type { Line } from '../../layout/lines.js';
+import { upperMedian as median } from '../../layout/geometry.js';
 import type { Rule } from '../../model/page.js';
 import type { Block } from '../blocks.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
@@ -26,11 +27,6 @@ export interface Region {
 
 const NOTE_START = /^(?:\*|†|‡|source|sources|note|notes|excluding|including|[a-z]\/|\d{1,2}\/|[-–•]\s|\(\*\))/i;
 export const TABLE_CAPTION = /^(?:table|tableau|cuadro)\s+[\dIVXivx]+[a-z]?\b/i;
-
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1] : 0;
-}
 
 /** Lines with a wide gap between words hold cells; others are running text or captions. */
 function hasColumns(l: Line, positional: boolean): boolean {
