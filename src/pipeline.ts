@@ -21,6 +21,7 @@ import { assemble } from './structure/assemble.js';
 import { readMetadata } from './structure/metadata.js';
 import { buildTables } from './structure/tables/index.js';
 import { recordConfidences, summariseConfidence } from './structure/confidence.js';
+import { recordBoxes } from './structure/provenance.js';
 import { validateDocument } from './validate/checks.js';
 import { crossTableChecks } from './validate/cross-table.js';
 import { checkExpectedTables } from './validate/expected-tables.js';
@@ -153,11 +154,13 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     footnotes: s.footnotes,
     blocks: withTableBlocks(s.blocks, [...t.figures, ...t.notes]),
     tables: t.tables,
+    boxes: [],
     unclassified: s.unclassified,
     checks: [],
     warnings,
     timings,
   };
+  doc.boxes = recordBoxes(doc, new Map([...s.sources, ...t.where]));
   if (ocrPages.length) doc.ocr = summariseConfidence(recordConfidences(doc, s.sources));
   const t2 = performance.now();
   doc.checks = [...validateDocument(doc, s), ...t.checks, ...crossTableChecks(doc.tables), ...checkExpectedTables(profile.spec.tables, doc.tables)];

@@ -1,7 +1,20 @@
 /** report.json: the source, metadata, counts, checks and timings — and, with the json format, every record. */
 import type { ExtractedDocument } from '../model/document.js';
+import { blockKey, cellKey } from '../structure/provenance.js';
+import type { BoxRecord, RecordKind } from '../validate/schemas.js';
+
+/** Each record's boxes (without its kind and id), looked up by kind and id. */
+function boxesOf(boxes: BoxRecord[]): (kind: RecordKind, id: string) => Omit<BoxRecord, 'record_kind' | 'record_id'>[] {
+  const by = new Map<string, Omit<BoxRecord, 'record_kind' | 'record_id'>[]>();
+  for (const { record_kind, record_id, ...b } of boxes) {
+    const k = `${record_kind} ${record_id}`;
+    by.set(k, [...(by.get(k) ?? []), b]);
+  }
+  return (kind, id) => by.get(`${kind} ${id}`) ?? [];
+}
 
 export function reportJson(doc: ExtractedDocument, withRecords: boolean): object {
+  const boxes = boxesOf(doc.boxes);
   return {
     doc_id: doc.docId,
     source: { ...doc.source, pageInfo: undefined, page_sources: doc.source.pageInfo },
@@ -16,6 +29,7 @@ export function reportJson(doc: ExtractedDocument, withRecords: boolean): object
       tables: doc.tables.length,
       cells: doc.tables.reduce((n, t) => n + t.cells.length, 0),
       unclassified: doc.unclassified.length,
+      boxes: doc.boxes.length,
     },
     validation: {
       ok: doc.checks.every((c) => c.ok || c.severity !== 'error'),
@@ -28,11 +42,18 @@ export function reportJson(doc: ExtractedDocument, withRecords: boolean): object
     ...(withRecords
       ? {
           records: {
-            paragraphs: doc.paragraphs,
-            headings: doc.headings,
-            footnotes: doc.footnotes,
-            blocks: doc.blocks,
-            tables: doc.tables.map((t) => ({ ...t.record, grid: t.grid, notes: t.notes, checks: t.checks })),
+            paragraphs: doc.paragraphs.map((p) => ({ ...p, boxes: boxes('paragraph', String(p.number)) })),
+            headings: doc.headings.map((h, i) => ({ ...h, boxes: boxes('heading', String(i + 1)) })),
+            footnotes: doc.footnotes.map((f) => ({ ...f, boxes: boxes('footnote', String(f.number)) })),
+            blocks: doc.blocks.map((b) => ({ ...b, boxes: boxes('block', blockKey(b)) })),
+            tables: doc.tables.map((t) => ({
+              ...t.record,
+              boxes: boxes('table', t.record.table_id),
+              grid: t.grid,
+              cells: t.cells.map((c) => ({ ...c, boxes: boxes('cell', cellKey(c)) })),
+              notes: t.notes,
+              checks: t.checks,
+            })),
           },
         }
       : {}),

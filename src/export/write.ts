@@ -6,7 +6,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractedDocument } from '../model/document.js';
-import { BlockSchema, CellSchema, FootnoteSchema, HeadingSchema, ParagraphSchema, TableSchema } from '../validate/schemas.js';
+import { BlockSchema, BoxSchema, CellSchema, FootnoteSchema, HeadingSchema, ParagraphSchema, TableSchema } from '../validate/schemas.js';
 import { writeRecords, writeRows } from './csv.js';
 import { localTemps, tempName, type TempListener } from './folders.js';
 import { reportJson } from './json.js';
@@ -44,6 +44,7 @@ export async function writeDocument(outDir: string, doc: ExtractedDocument, form
         writeRecords(path.join(tmp, 'blocks.csv'), BlockSchema, doc.blocks),
         writeRecords(path.join(tmp, 'tables.csv'), TableSchema, doc.tables.map((t) => t.record)),
         writeRecords(path.join(tmp, 'cells.csv'), CellSchema, doc.tables.flatMap((t) => t.cells)),
+        writeRecords(path.join(tmp, 'boxes.csv'), BoxSchema, doc.boxes),
         ...doc.tables.map((t) => writeRows(path.join(tmp, 'tables', `${t.record.table_id}.csv`), null, t.grid)),
       );
     }

@@ -81,3 +81,18 @@ function linesToPage(lines: string[], number: number, maxCols: number, g: typeof
     images: [],
   };
 }
+
+/**
+ * A box on a dump's page (points, as laid out above) → the character grid: x0 the first
+ * character's column and x1 the column after the last (0-based), y0 the first line's index on the
+ * page and y1 the index after the last (0-based, blank lines counted).
+ */
+export function toTextGrid<R extends { x0: number; y0: number; x1: number; y1: number }>(r: R, g = TEXT_GRID): R {
+  return {
+    ...r,
+    x0: Math.round(r.x0 / g.charWidth),
+    x1: Math.round(r.x1 / g.charWidth),
+    y0: Math.round((r.y0 + g.fontSize * 0.8) / g.lineHeight) - 1,
+    y1: Math.round((r.y1 - g.fontSize * 0.2) / g.lineHeight),
+  };
+}

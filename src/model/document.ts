@@ -2,7 +2,7 @@
  * The document model: one typed object that the structure stage builds and every exporter reads
  * (CSV, JSON). Records are the zod-inferred types from validate/schemas.ts.
  */
-import type { Block, CellRecord, Footnote, Heading, Paragraph, TableRecord } from '../validate/schemas.js';
+import type { Block, BoxRecord, CellRecord, Footnote, Heading, Paragraph, TableRecord } from '../validate/schemas.js';
 import type { PageSource } from './page.js';
 import type { OcrConfidence } from '../structure/confidence.js';
 
@@ -71,6 +71,8 @@ export interface ExtractedDocument {
   footnotes: Footnote[];
   blocks: Block[];
   tables: ExtractedTable[];
+  /** Where each record was printed: page and box, one per piece (boxes.csv). */
+  boxes: BoxRecord[];
   unclassified: Unclassified[];
   checks: Check[];
   /** OCR confidence per record and the records to review (only when pages were OCR'd). */

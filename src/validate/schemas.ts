@@ -80,6 +80,31 @@ export const CellSchema = z.object({
 });
 export type CellRecord = z.infer<typeof CellSchema>;
 
+/** The kinds of record a box can locate (boxes.csv `record_kind`). */
+export const RecordKind = z.enum(['paragraph', 'heading', 'footnote', 'block', 'table', 'cell']);
+export type RecordKind = z.infer<typeof RecordKind>;
+
+/**
+ * Where one piece of a record stands: page and bounding box, in PDF points with the origin at the
+ * page's top-left corner (for a text dump: character columns and lines). A record set over two
+ * columns or pages has one box per piece, `piece` counting from 0. `record_id` is the record's key
+ * in its own file: a paragraph's or footnote's number, a heading's 1-based order, a block's
+ * `block_id#item`, a table's id, a cell's `table_id:row:col`.
+ */
+export const BoxSchema = z
+  .object({
+    record_kind: RecordKind,
+    record_id: z.string().min(1),
+    piece: z.number().int().nonnegative(),
+    page: z.number().int().positive(),
+    x0: z.number(),
+    y0: z.number(),
+    x1: z.number(),
+    y1: z.number(),
+  })
+  .refine((b) => b.x0 <= b.x1 && b.y0 <= b.y1, 'a box needs x0 <= x1 and y0 <= y1');
+export type BoxRecord = z.infer<typeof BoxSchema>;
+
 /** Column names of a record schema, in CSV order. */
 export function columnsOf(schema: z.ZodObject): string[] {
   return Object.keys(schema.shape);

@@ -184,6 +184,7 @@ describe('atomic output', () => {
       footnotes: [],
       blocks: [],
       tables: [],
+      boxes: [],
       unclassified: [],
       checks: [],
       timings: {},

@@ -4,7 +4,7 @@ import { buildBody } from '../../src/structure/tables/rows.js';
 
 const EM = 7;
 const frag = (text: string, x0: number, x1: number, base: number, line: number): Frag => ({
-  text, x0, x1, base, size: EM, bold: false, numeric: /^\d/.test(text), line, parts: [{ text, x0, x1 }],
+  text, x0, x1, base, y0: base - EM, y1: base, size: EM, bold: false, numeric: /^\d/.test(text), line, parts: [{ text, x0, x1 }],
 });
 const cols: Column[] = [
   { x0: 0, x1: 70, numeric: false },

@@ -7,7 +7,8 @@
  */
 import { slotBounds, slotOf } from './columns.js';
 import { headerSimilarity } from './header-match.js';
-import type { Column, Draft } from './model.js';
+import { union } from '../../layout/geometry.js';
+import type { CellBox, Column, Draft } from './model.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 
 export const CONTINUED = /\(\s*(?:continued|cont['’]?d\.?|suite|cont\.)\s*\)|\b(?:continued|cont['’]d)\s*$/i;
@@ -46,7 +47,7 @@ export function mapColumns(a: Column[], b: Column[], em: number, s: TableSetting
   return agree >= Math.max(1, 0.7 * b.length) ? out : null;
 }
 
-type Join = { kind: 'map'; map: number[] } | { kind: 'rebuild'; body: string[][]; spans: Draft['spans'] };
+type Join = { kind: 'map'; map: number[] } | { kind: 'rebuild'; body: string[][]; bodyBoxes: CellBox[][]; spans: Draft['spans'] };
 
 function continues(a: Draft, b: Draft, pos: PagePosition, em: number, s: TableSettings): Join | null {
   if (b.pageStart !== a.pageEnd + 1 || a.image || b.image) return null;
@@ -79,7 +80,7 @@ function continues(a: Draft, b: Draft, pos: PagePosition, em: number, s: TableSe
   if (!b.rebuild) return map ? { kind: 'map', map } : null;
   const r = b.rebuild(a.columns);
   if (r.fit < 0.8 || r.figuresFit < 0.5) return map ? { kind: 'map', map } : null;
-  return { kind: 'rebuild', body: r.body, spans: r.spans };
+  return { kind: 'rebuild', body: r.body, bodyBoxes: r.bodyBoxes, spans: r.spans };
 }
 
 export function joinContinued(drafts: Draft[], pos: PagePosition, s: TableSettings = TABLE_SETTINGS): Draft[] {
@@ -93,6 +94,9 @@ export function joinContinued(drafts: Draft[], pos: PagePosition, s: TableSettin
       continue;
     }
     const offset = a.body.length;
+    const boxes = a.bodyBoxes && (join.kind === 'rebuild' ? join.bodyBoxes : d.bodyBoxes?.map((row) => mapBoxes(row, join.map, a.columns.length)));
+    if (a.bodyBoxes && boxes) a.bodyBoxes.push(...boxes);
+    else delete a.bodyBoxes;
     if (join.kind === 'rebuild') {
       a.body.push(...join.body);
       for (const sp of join.spans) a.spans.push({ ...sp, row: sp.row + offset });
@@ -111,7 +115,19 @@ export function joinContinued(drafts: Draft[], pos: PagePosition, s: TableSettin
     a.pageEnd = d.pageEnd;
     a.lines = [...a.lines, ...d.lines];
     a.notes.push(...d.notes);
+    if (a.noteLines && d.noteLines) a.noteLines.push(...d.noteLines);
+    else delete a.noteLines;
     a.reasons.push(`continued:p${d.pageStart}`);
   }
+  return out;
+}
+
+/** A continued part's cell boxes placed on the first part's columns (cells mapped together unite). */
+function mapBoxes(row: CellBox[], map: number[], width: number): CellBox[] {
+  const out: CellBox[] = new Array(width).fill(null);
+  row.forEach((b, i) => {
+    const prev = out[map[i]];
+    if (b) out[map[i]] = prev ? { page: b.page, ...union([prev, b]) } : b;
+  });
   return out;
 }

@@ -699,7 +699,7 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext): { drafts: Draft
     parts.forEach((p, pi) => {
       if (!p.lines.length && !p.title.length) return;
       if (isChart(p)) {
-        chart = { page: p.page, top: p.lines[0]?.line.y0 ?? 0, title: joinTexts(p.title), table: false };
+        chart = { page: p.page, top: p.lines[0]?.line.y0 ?? 0, title: joinTexts(p.title), table: false, where: p.lines.map((d) => d.line) };
         figures.push(chart);
         return;
       }
@@ -769,6 +769,7 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext): { drafts: Draft
       spans: built.spans,
       columns: [],
       notes: t.parts.flatMap((p) => p.notes.map((l) => l.text.trim())),
+      noteLines: t.parts.flatMap((p) => p.notes.map((l) => [l])),
       labelColumns: built.labelColumns,
       afterParagraph: null,
       reasons: [`dump:K=${built.K}`],

@@ -7,6 +7,7 @@
 import type { LaidOutPage } from '../../layout/layout.js';
 import type { Line } from '../../layout/lines.js';
 import type { Rect } from '../../model/page.js';
+import type { Located } from '../provenance.js';
 import type { Region } from './regions.js';
 import { TABLE_CAPTION } from './regions.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
@@ -18,6 +19,8 @@ export interface FigureFound {
   title: string;
   /** Captioned as a table: a table printed as an image. */
   table: boolean;
+  /** What it was read from: the picture and its title lines, or a dump's chart lines. */
+  where: Located[];
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
@@ -62,7 +65,7 @@ export function findFigures(pages: LaidOutPage[], regions: Region[], s: TableSet
         const onImage = lines.filter((l) => overlaps(l, img)).length;
         return table || onImage < Math.max(1, 0.5 * lines.length);
       });
-      figures.push({ page: p.number, top: titleLines[0]?.y0 ?? img.y0, title, table });
+      figures.push({ page: p.number, top: titleLines[0]?.y0 ?? img.y0, title, table, where: [...titleLines, { page: p.number, ...img }] });
     }
   }
   return { figures, regions: kept };

@@ -5,7 +5,7 @@
  * rows confirm — in tightly set statistics the gap between two cells can be as narrow as a space.
  */
 import type { Line } from '../../layout/lines.js';
-import type { Word } from '../../model/page.js';
+import type { Rect, Word } from '../../model/page.js';
 import type { Frag } from './model.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 
@@ -142,6 +142,8 @@ export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABL
       if (cur && !a.numeric && !cur.numeric && gap <= s.phraseGap * em && !crosses) {
         cur.text += ' ' + a.text;
         cur.x1 = a.x1;
+        cur.y0 = Math.min(cur.y0, ...a.words.map((w) => w.y0));
+        cur.y1 = Math.max(cur.y1, ...a.words.map((w) => w.y1));
         cur.parts.push({ text: a.text, x0: a.x0, x1: a.x1 });
         cur.bold = cur.bold && a.words.every((w) => w.bold);
         continue;
@@ -151,6 +153,8 @@ export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABL
         x0: a.x0,
         x1: a.x1,
         base: l.base,
+        y0: Math.min(...a.words.map((w) => w.y0)),
+        y1: Math.max(...a.words.map((w) => w.y1)),
         size: l.size,
         bold: a.words.every((w) => w.bold),
         numeric: a.numeric,
@@ -161,4 +165,15 @@ export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABL
     }
     return frags;
   });
+}
+
+/** Where a cell's fragments were printed: their union, or null for none. */
+export function extentOf(frags: readonly Frag[]): Rect | null {
+  if (!frags.length) return null;
+  return {
+    x0: Math.min(...frags.map((f) => f.x0)),
+    y0: Math.min(...frags.map((f) => f.y0)),
+    x1: Math.max(...frags.map((f) => f.x1)),
+    y1: Math.max(...frags.map((f) => f.y1)),
+  };
 }

@@ -9,7 +9,8 @@ import { fragmentLines, isNumericWord } from './fragments.js';
 import { restoreSeparators } from './glued.js';
 import { dropSpecks } from './specks.js';
 import { buildHeader } from './header.js';
-import type { Draft, Frag, Span } from './model.js';
+import type { Rect } from '../../model/page.js';
+import type { CellBox, Draft, Frag, Span } from './model.js';
 import type { Region } from './regions.js';
 import { buildBody } from './rows.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
@@ -51,17 +52,19 @@ export function headerCount(lines: Line[], ruleYs: number[], s: TableSettings = 
   return j;
 }
 
-/** Split note lines into notes: a new note at each line that opens one ("Source:", "*", "- "). */
-export function splitNotes(lines: Line[]): string[] {
-  const out: string[][] = [];
+const noteText = (lines: Line[]): string => joinTexts(lines.map((l) => l.text.trim()));
+
+/** Split note lines into notes (their lines): a new note at each line that opens one ("Source:", "*", "- "). */
+export function noteGroups(lines: Line[]): Line[][] {
+  const out: Line[][] = [];
   for (const l of lines) {
     const t = l.text.trim();
     if (!t) continue;
     const opens = /^(?:\*|†|‡|source|sources|note|notes|excluding|including|[a-z]\/|\d{1,2}\/|[-–•]\s)/i.test(t);
-    if (!out.length || opens || /:$/.test(out[out.length - 1][out[out.length - 1].length - 1])) out.push([t]);
-    else out[out.length - 1].push(t);
+    if (!out.length || opens || /:$/.test(out[out.length - 1][out[out.length - 1].length - 1].text.trim())) out.push([l]);
+    else out[out.length - 1].push(l);
   }
-  return out.map((ts) => joinTexts(ts));
+  return out;
 }
 
 export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS): Draft | null {
@@ -94,7 +97,9 @@ export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS)
     while (end + 1 < colIndex.length && colIndex[end + 1] <= sp.col + sp.colspan - 1) end++;
     return { ...sp, col: c, colspan: end - c + 1 };
   };
-  const pick = (row: string[]) => colIndex.map((c) => row[c]);
+  const pick = <T>(row: T[]) => colIndex.map((c) => row[c]);
+  const onPage = (row: (Rect | null)[]): CellBox[] => row.map((r) => (r ? { page: region.page, ...r } : null));
+  const notes = noteGroups(region.notes);
   const title = region.caption.length ? joinTexts(region.caption.map((l) => l.text)) : region.above.length ? joinTexts(region.above.map((l) => l.text)) : '';
   const reasons = [`header:${nHead}`, `align:${body.alignment}`];
   if (region.rules.length) reasons.push(`rules:${region.rules.length}`);
@@ -106,9 +111,12 @@ export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS)
     top: Math.min(...[...region.above, ...region.caption, ...lines].map((l) => l.y0)),
     header: header.rows.map(pick),
     body: body.grid.map(pick),
+    headerBoxes: header.boxes.map(pick).map(onPage),
+    bodyBoxes: body.boxes.map(pick).map(onPage),
     spans: [...header.spans, ...body.spans].map(remapSpan).filter((x): x is Span => x !== null),
     columns: colIndex.map((c) => cols[c]),
-    notes: splitNotes(region.notes),
+    notes: notes.map(noteText),
+    noteLines: notes,
     labelColumns: colIndex.filter((c) => c < body.labelColumns).length,
     afterParagraph: null,
     reasons,
@@ -124,7 +132,7 @@ export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS)
       const figs = all.filter((f) => f.numeric);
       const figFit = figs.filter((f) => other[colOf(f)[0]].numeric).length;
       const rebuilt = buildBody(bodyFrags, other, colOf, em, s);
-      return { body: rebuilt.grid, spans: rebuilt.spans, fit: all.length ? near / all.length : 0, figuresFit: figs.length ? figFit / figs.length : 1 };
+      return { body: rebuilt.grid, bodyBoxes: rebuilt.boxes.map(onPage), spans: rebuilt.spans, fit: all.length ? near / all.length : 0, figuresFit: figs.length ? figFit / figs.length : 1 };
     },
   };
 }

@@ -7,7 +7,8 @@
  * around it up to its neighbours.
  */
 import type { Line } from '../../layout/lines.js';
-import { fragmentLines } from './fragments.js';
+import type { Rect } from '../../model/page.js';
+import { extentOf, fragmentLines } from './fragments.js';
 import { overlapped, slotBounds, slotOf } from './columns.js';
 import type { Column, Frag, Span } from './model.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
@@ -15,6 +16,8 @@ import { joinParts } from './text-join.js';
 
 export interface HeaderGrid {
   rows: string[][];
+  /** Where each header cell was printed (null for an empty cell). */
+  boxes: (Rect | null)[][];
   spans: Span[];
   /** Columns after adding those only the header names. */
   columns: Column[];
@@ -134,7 +137,7 @@ function assignRows(stacks: Stack[], em: number, s: TableSettings): number {
 }
 
 export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: TableSettings = TABLE_SETTINGS): HeaderGrid {
-  if (!lines.length) return { rows: [], spans: [], columns: bodyCols };
+  if (!lines.length) return { rows: [], boxes: [], spans: [], columns: bodyCols };
   const bounds = slotBounds(bodyCols);
   const frags = fragmentLines(lines, em, s, bounds).flat();
   let cols = bodyCols.slice();
@@ -173,6 +176,7 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
   }
   const newBounds = slotBounds(cols);
   const rows: string[][] = Array.from({ length: nRows }, () => cols.map(() => ''));
+  const cellFrags: Frag[][][] = rows.map((r) => r.map(() => []));
   const spans: Span[] = [];
   const cover: [number, number][] = stacks.map((st) => {
     if (inLeaf(st)) {
@@ -225,7 +229,8 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
     );
     const prev = rows[st.row][c0];
     rows[st.row][c0] = prev ? `${prev} ${text}` : text;
+    cellFrags[st.row][c0].push(...st.frags);
     if (c1 > c0 || st.rowspan > 1) spans.push({ row: st.row, col: c0, rowspan: st.rowspan, colspan: c1 - c0 + 1, in: 'header' });
   });
-  return { rows, spans, columns: cols };
+  return { rows, boxes: cellFrags.map((r) => r.map(extentOf)), spans, columns: cols };
 }

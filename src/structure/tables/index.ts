@@ -10,9 +10,10 @@ import { normaliseFurniture } from '../../layout/furniture.js';
 import type { LaidOutPage } from '../../layout/layout.js';
 import type { Line } from '../../layout/lines.js';
 import type { Check, ExtractedTable } from '../../model/document.js';
-import type { Block as BlockRecord, Paragraph } from '../../validate/schemas.js';
+import type { Block as BlockRecord, CellRecord, Paragraph } from '../../validate/schemas.js';
 import { checkTable } from '../../validate/table-checks.js';
 import type { Block } from '../blocks.js';
+import type { Located } from '../provenance.js';
 import { buildCells } from './cells.js';
 import { joinContinued, type PagePosition } from './continue.js';
 import { dumpDrafts } from './dump.js';
@@ -45,6 +46,8 @@ export interface TablesResult {
   notes: BlockRecord[];
   /** One summary check over every table's arithmetic (details are in each table's checks). */
   checks: Check[];
+  /** What each table, cell, note and figure record was read from (for its boxes). */
+  where: Map<object, Located[]>;
 }
 
 /** Page and y of each numbered paragraph's first line. */
@@ -140,18 +143,23 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
     figures.push(...dump.figures);
   }
   // Tables printed as images: reported without cells.
+  const pictures = new Map<Draft, Located[]>();
   for (const f of figures) {
     if (!f.table) continue;
-    drafts.push({
+    const d: Draft = {
       title: f.title, titleSource: 'caption', pageStart: f.page, pageEnd: f.page, top: f.top, header: [], body: [], spans: [], columns: [],
       notes: [], labelColumns: 0, afterParagraph: null, reasons: ['image'], image: true, lines: [],
-    });
+    };
+    drafts.push(d);
+    // The table is the picture (the last of what the figure was read from, after its title).
+    pictures.set(d, f.where.slice(-1));
   }
   drafts.sort((a, b) => a.pageStart - b.pageStart || a.top - b.top);
   const positions = paragraphPositions(pages, input.paragraphs);
   for (const d of drafts) d.afterParagraph = paragraphBefore(positions, d.pageStart, d.top);
   const joined = joinContinued(drafts, pagePosition(pages, input.tabular), s);
   const ids = tableIds(joined, s);
+  const where = new Map<object, Located[]>();
   const tables: ExtractedTable[] = joined.map((d, i) => {
     const id = ids[i];
     const grid = [...d.header, ...d.body];
@@ -164,6 +172,8 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
       notes: d.notes,
       checks: [],
     };
+    where.set(table.record, pictures.get(d) ?? d.lines);
+    locateCells(cells, d, where);
     const confidence = wordsConfidence(d.lines);
     if (confidence !== undefined) table.confidence = confidence;
     table.checks = checkTable(table, { labelColumns: d.labelColumns, spans: d.spans });
@@ -172,22 +182,38 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
   const figureBlocks: BlockRecord[] = figures
     .filter((f) => !f.table)
     .sort((a, b) => a.page - b.page || a.top - b.top)
-    .map((f, i) => ({
-      kind: 'figure',
-      parent_paragraph: paragraphBefore(positions, f.page, f.top),
-      page: f.page,
-      item: 0,
-      label: '',
-      text: f.title,
-      block_id: `figure-${i + 1}`,
-      footnotes: [],
-    }));
+    .map((f, i) => {
+      const rec: BlockRecord = {
+        kind: 'figure',
+        parent_paragraph: paragraphBefore(positions, f.page, f.top),
+        page: f.page,
+        item: 0,
+        label: '',
+        text: f.title,
+        block_id: `figure-${i + 1}`,
+        footnotes: [],
+      };
+      where.set(rec, f.where);
+      return rec;
+    });
   // Notes and sources under a table ("Source: …", "Excluding …") are text of the report too: they
   // go to blocks.csv as notes linked to their table by its id, as well as with the table.
   const noteBlocks: BlockRecord[] = joined.flatMap((d, i) =>
-    d.notes.map((text, k) => ({ kind: 'note' as const, parent_paragraph: d.afterParagraph, page: d.pageEnd, item: k + 1, label: '', text, block_id: ids[i], footnotes: [] })),
+    d.notes.map((text, k) => {
+      const rec: BlockRecord = { kind: 'note', parent_paragraph: d.afterParagraph, page: d.pageEnd, item: k + 1, label: '', text, block_id: ids[i], footnotes: [] };
+      if (d.noteLines?.[k]) where.set(rec, d.noteLines[k]);
+      return rec;
+    }),
   );
-  return { tables, figures: figureBlocks, notes: noteBlocks, checks: summaryChecks(tables) };
+  return { tables, figures: figureBlocks, notes: noteBlocks, checks: summaryChecks(tables), where };
+}
+
+/** Each cell record → where its text was printed (grid rows: the header's, then the body's). */
+function locateCells(cells: CellRecord[], d: Draft, where: Map<object, Located[]>): void {
+  for (const c of cells) {
+    const box = c.row < d.header.length ? d.headerBoxes?.[c.row]?.[c.col] : d.bodyBoxes?.[c.row - d.header.length]?.[c.col];
+    if (box) where.set(c, [box]);
+  }
 }
 
 function summaryChecks(tables: ExtractedTable[]): Check[] {

@@ -3,6 +3,7 @@
  * table (grid plus provenance) that later steps join across pages and turn into records.
  */
 import type { Line } from '../../layout/lines.js';
+import type { Rect } from '../../model/page.js';
 
 /** A piece of one cell's text on one line: a phrase of words, or one figure. */
 export interface Frag {
@@ -10,6 +11,9 @@ export interface Frag {
   x0: number;
   x1: number;
   base: number;
+  /** Top and bottom of the fragment's words. */
+  y0: number;
+  y1: number;
   size: number;
   bold: boolean;
   /** A figure: number, percentage, rank "(1)", or a nil dash. */
@@ -37,6 +41,9 @@ export interface Span {
   in: 'header' | 'body';
 }
 
+/** Where a cell's text was printed (the union of its fragments); null for an empty cell. */
+export type CellBox = (Rect & { page: number }) | null;
+
 /** One table as rebuilt from one page (or, after joining, several). */
 export interface Draft {
   title: string;
@@ -58,6 +65,11 @@ export interface Draft {
   afterParagraph: number | null;
   /** Why decisions were made, for report.json (short reason codes). */
   reasons: string[];
+  /** Where each header and body cell was printed, parallel to `header` and `body` (positioned pages). */
+  headerBoxes?: CellBox[][];
+  bodyBoxes?: CellBox[][];
+  /** The lines each of `notes` was read from, parallel to it. */
+  noteLines?: Line[][];
   /** Printed as an image: no cells could be read. */
   image?: boolean;
   /** Lines of the table's body on its pages, kept for joining continued tables. */
@@ -67,5 +79,5 @@ export interface Draft {
    * how well its fragments fit them (share of fragments near their column, share of figures that
    * land in figure columns).
    */
-  rebuild?: (cols: Column[]) => { body: string[][]; spans: Span[]; fit: number; figuresFit: number };
+  rebuild?: (cols: Column[]) => { body: string[][]; bodyBoxes: CellBox[][]; spans: Span[]; fit: number; figuresFit: number };
 }

@@ -6,6 +6,8 @@
  * centred cells. A label left between rows spans them: in a group-label column it is a merged cell
  * over its block of rows (text in the top row), elsewhere a row of its own.
  */
+import type { Rect } from '../../model/page.js';
+import { extentOf } from './fragments.js';
 import type { Column, Frag, Span } from './model.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 import { joinParts } from './text-join.js';
@@ -14,6 +16,8 @@ export type Alignment = 'center' | 'top' | 'bottom';
 
 export interface BodyGrid {
   grid: string[][];
+  /** Where each cell of the grid was printed (null for an empty cell). */
+  boxes: (Rect | null)[][];
   /** Baseline (or centre) of each row. */
   ys: number[];
   spans: Span[];
@@ -307,5 +311,6 @@ export function buildBody(lines: Frag[][], cols: Column[], colOfRaw: ColumnOf, e
       ),
     ),
   );
-  return { grid, ys: allRows.map((r) => r.y), spans, alignment: mode, labelColumns };
+  const boxes = allRows.map((r) => r.cells.map(extentOf));
+  return { grid, boxes, ys: allRows.map((r) => r.y), spans, alignment: mode, labelColumns };
 }
