@@ -55,6 +55,7 @@ function blocks(r: ScoreReport): string[] {
   const lines = [
     `Box items    ${prfText(b.boxItems)}   labels right ${pct(b.boxItems.labelRight)}`,
     `List items   ${prfText(b.listItems)}`,
+    ...(b.preambleItems.expected || b.preambleItems.found ? [`Preamble     ${prfText(b.preambleItems)}   in order ${b.preambleItems.inOrder ?? 'n/a'}`] : []),
     `Notes        ${b.notes.found}/${b.notes.expected} found (${pct(b.notes.recall)})   figures: ${b.figures.found} output, ${b.figures.expected} gold`,
   ];
   for (const [name, items] of [
@@ -62,6 +63,8 @@ function blocks(r: ScoreReport): string[] {
     ['extra box items', b.boxItems.extra],
     ['missing list items', b.listItems.missing],
     ['extra list items', b.listItems.extra],
+    ['missing preamble clauses', b.preambleItems.missing],
+    ['extra preamble clauses', b.preambleItems.extra],
     ['missing notes', b.notes.missing],
   ] as const) {
     if (items.length > 0) lines.push(`  ${name}: ${list(items.map((t) => `"${t}"`), 5)}`);

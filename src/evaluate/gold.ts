@@ -68,6 +68,14 @@ export const GoldNoteSchema = z.looseObject({
   page,
 });
 
+/** A resolution's preamble: its subject ("The General Assembly,") and its clauses, in order. */
+export const GoldPreambleSchema = z.looseObject({
+  kind: z.literal('preamble'),
+  intro: z.string().nullable().optional(),
+  clauses: z.array(z.string()),
+  page,
+});
+
 export const GoldBlockSchema = z.discriminatedUnion('kind', [
   GoldHeadingSchema,
   GoldParagraphSchema,
@@ -76,6 +84,7 @@ export const GoldBlockSchema = z.discriminatedUnion('kind', [
   GoldTableBlockSchema,
   GoldFigureSchema,
   GoldNoteSchema,
+  GoldPreambleSchema,
 ]);
 
 export const GoldFootnoteSchema = z.looseObject({

@@ -19,6 +19,8 @@ export interface BlockScore {
   /** Box items: each box's intro (item 0) and its numbered items. */
   boxItems: ItemScore & { labelRight: number | null };
   listItems: ItemScore;
+  /** Preamble subjects and clauses, and whether the matched ones come in the gold's order. */
+  preambleItems: ItemScore & { inOrder: boolean | null };
   notes: { expected: number; found: number; recall: number | null; missing: string[] };
   figures: { expected: number; found: number };
 }
@@ -37,6 +39,11 @@ export function goldBoxItems(gold: Gold): Item[] {
 }
 
 /** The gold bullet-list items. */
+/** The gold preamble items: each preamble's subject (when it has one) and its clauses. */
+export function goldPreambleItems(gold: Gold): Item[] {
+  return blocksOf(gold, 'preamble').flatMap((p) => [...(p.intro ? [{ label: '', text: p.intro }] : []), ...p.clauses.map((text) => ({ label: '', text }))]);
+}
+
 export function goldListItems(gold: Gold): Item[] {
   return blocksOf(gold, 'list').flatMap((list) => list.items.map((text) => ({ label: '', text })));
 }
@@ -65,12 +72,20 @@ export function scoreBlocks(gold: Gold, output: Block[]): BlockScore {
   const listItems = goldListItems(gold);
   const lists = scoreItems(listItems, ofKind('list'));
 
+  const preambleGold = goldPreambleItems(gold);
+  const preambleRows = ofKind('preamble');
+  const preamble = scoreItems(preambleGold, preambleRows);
+  const rank = (b: Block) => preambleRows.indexOf(b);
+  const order = preamble.pairs.map(([item, row]) => [preambleGold.indexOf(item), rank(row)]).sort((a, b) => a[0] - b[0]);
+  const inOrder = preamble.pairs.length ? order.every(([, r], i) => i === 0 || r > order[i - 1][1]) : null;
+
   const goldNotes: Item[] = blocksOf(gold, 'note').map((note) => ({ label: '', text: note.text }));
   const notes = scoreItems(goldNotes, ofKind('note'));
 
   return {
     boxItems: { ...boxes.score, labelRight: ratio(labelRight, boxes.pairs.length) },
     listItems: lists.score,
+    preambleItems: { ...preamble.score, inOrder },
     notes: { expected: goldNotes.length, found: notes.pairs.length, recall: notes.score.recall, missing: notes.score.missing },
     figures: { expected: blocksOf(gold, 'figure').length, found: ofKind('figure').length },
   };

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Gold } from './gold.js';
 import { similarAtLeast, similarity } from './levenshtein.js';
 import { matchTexts } from './metrics.js';
-import { goldBoxItems, goldListItems, ITEM_SIMILARITY, type Item } from './score-blocks.js';
+import { goldBoxItems, goldListItems, goldPreambleItems, ITEM_SIMILARITY, type Item } from './score-blocks.js';
 import { goldParagraphContexts } from './score-paragraphs.js';
 import type { OutputFolder } from './read-output.js';
 import type { ScoreReport } from './score.js';
@@ -43,6 +43,8 @@ export const FigureMinimaSchema = z.strictObject({
   box_items_recall: share,
   /** Bullet-list items recall. */
   list_items_recall: share,
+  /** Preamble clauses (and subjects) recall; 0 when the found ones are out of the gold's order. */
+  preamble_items_recall: share.optional(),
   /** ICDAR 2013 cell-adjacency F1 over all gold tables. */
   tables_adjacency_f1: share.optional(),
 });
@@ -229,6 +231,14 @@ export const FIGURES: Record<FigureName, FigureDefinition> = {
     metric: 'list items recall',
     value: (c) => c.report.blocks.listItems.recall,
     records: (c) => itemRecords('list item', goldListItems(c.gold), c.output.blocks.filter((b) => b.kind === 'list')),
+  },
+  preamble_items_recall: {
+    metric: 'preamble clauses recall, in order',
+    value: (c) => (c.report.blocks.preambleItems.inOrder === false ? 0 : c.report.blocks.preambleItems.recall),
+    records: (c) => [
+      ...itemRecords('preamble clause', goldPreambleItems(c.gold), c.output.blocks.filter((b) => b.kind === 'preamble')),
+      ...(c.report.blocks.preambleItems.inOrder === false ? ['preamble clauses out of order'] : []),
+    ],
   },
   tables_adjacency_f1: {
     metric: 'table cell-adjacency F1',

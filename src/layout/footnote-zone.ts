@@ -19,6 +19,8 @@ export const FOOTNOTE_ZONE_SETTINGS = {
 };
 
 const LABEL = /^[*†‡§]?\d{1,3}[.)]?$/;
+/** A typewriter's note label, "1/": set in the body's size, it needs no smaller type to be a note. */
+export const SLASH_LABEL = /^\d{1,3}\/$/;
 
 /**
  * What OCR makes of a small raised footnote number: a quote, "!", a degree sign, or UNREAD_MARK
@@ -43,13 +45,16 @@ export function markFootnoteZone(
     // A zone holds no further rules (a ruled table's lines would).
     if (rules.some((r) => r !== rule && r.kind === 'h' && r.y0 > rule.y0 + 1 && r.x1 - r.x0 > 20)) continue;
     const first = below[0];
-    // A separator starts where the notes do; a rule ending a table set in from the margin does not.
-    if (page.positional && Math.abs(rule.x0 - first.x0) > s.maxRuleIndent * first.size) continue;
     const w0 = first.words[0];
+    // Typewritten notes ("1/ …", often under a typed rule) are in the body's size, their label at a tab.
+    const typewritten = rule.typed || SLASH_LABEL.test(w0?.text ?? '');
+    // A separator starts where the notes do; a rule ending a table set in from the margin does not.
+    const indent = (typewritten ? 2 : 1) * s.maxRuleIndent * first.size;
+    if (page.positional && Math.abs(rule.x0 - first.x0) > indent) continue;
     // OCR reads a raised footnote number as a quote or "!": accept those on OCR'd words.
     const ocrLabel = w0?.conf !== undefined && OCR_LABEL.test(w0.text);
-    const labelled = LABEL.test(w0?.text ?? '') || ocrLabel || (first.marks.length > 0 && first.marks[0].at === 0);
-    const small = !page.positional || first.size <= s.maxSizeRatio * bodySize;
+    const labelled = LABEL.test(w0?.text ?? '') || SLASH_LABEL.test(w0?.text ?? '') || ocrLabel || (first.marks.length > 0 && first.marks[0].at === 0);
+    const small = !page.positional || typewritten || first.size <= s.maxSizeRatio * bodySize;
     // OCR may drop a raised label altogether: clearly smaller lines under the separator still are notes.
     const ocrUnlabelled = w0?.conf !== undefined && below.every((l) => l.size <= s.ocrSizeRatio * bodySize);
     if (!(labelled || ocrUnlabelled) || !small) continue;

@@ -26,6 +26,12 @@ export interface PageLines {
   lines: Line[];
 }
 
+/**
+ * A continuation mark at a page's foot ("/...", "./..", "…/…"): the typist's sign that the text
+ * goes on overleaf. Furniture in any report family.
+ */
+export const CONTINUATION_MARK = /^(\.{0,3}\/\.{2,3}|\.{2,3}\/\.{0,3}|…\/…?|\/…)$/;
+
 export const normaliseFurniture = (t: string): string => t.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 
 function candidates(p: PageLines, s: typeof FURNITURE_SETTINGS): { line: Line; edge: 'top' | 'bottom' }[] {
@@ -79,6 +85,7 @@ export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNIT
     const kind = (line: Line, edge: string): 'strong' | 'weak' | null => {
       const text = line.text.trim();
       if (patterns.some((re) => re.test(text))) return 'strong';
+      if (edge === 'bottom' && CONTINUATION_MARK.test(text)) return 'strong';
       // A header set in parts ("A/63/1 … Page 2"): every part matches a pattern.
       const parts = segments(line);
       if (parts.length > 1 && parts.every((t) => patterns.some((re) => re.test(t)))) return 'strong';

@@ -26,7 +26,9 @@ export interface LaidOutPage {
 
 /** Per-page layout that needs no other page. */
 export function layoutPage(page: Page): LaidOutPage {
-  const lines = buildLines(page);
+  const typed = typedRules(buildLines(page));
+  const lines = typed.lines;
+  const rules = typed.rules.length ? [...page.rules, ...typed.rules] : page.rules;
   const bodySize = dominantSize(lines);
   const boxes = findBoxes(page.rules);
   boxes.forEach((b, i) => {
@@ -37,7 +39,7 @@ export function layoutPage(page: Page): LaidOutPage {
     }
   });
   markUnderlines(lines, page.rules);
-  markFootnoteZone(lines, page.rules, { width: page.width, height: page.height, positional: page.source !== 'text-dump' }, bodySize);
+  markFootnoteZone(lines, rules, { width: page.width, height: page.height, positional: page.source !== 'text-dump' }, bodySize);
   return {
     number: page.number,
     width: page.width,
@@ -45,7 +47,7 @@ export function layoutPage(page: Page): LaidOutPage {
     source: page.source,
     confidence: page.confidence,
     lines,
-    rules: page.rules,
+    rules,
     images: page.images,
     boxes,
     bodySize,
@@ -60,6 +62,24 @@ export function dominantSize(lines: Line[]): number {
   let n = -1;
   for (const [size, c] of chars) if (c > n) [best, n] = [size, c];
   return best;
+}
+
+/** A typewriter's rule: a line of nothing but underscores (at least this many). */
+const TYPED_RULE = /^_{5,}$/;
+
+/**
+ * Lines typed as a row of underscores are drawn rules (the footnote separator of typewritten
+ * documents): they leave the text and join the page's rules, along their baseline.
+ */
+export function typedRules(lines: Line[]): { lines: Line[]; rules: Rule[] } {
+  if (!lines.some((l) => TYPED_RULE.test(l.text))) return { lines, rules: [] };
+  const rules: Rule[] = [];
+  const kept: Line[] = [];
+  for (const l of lines) {
+    if (TYPED_RULE.test(l.text)) rules.push({ x0: l.x0, x1: l.x1, y0: l.base, y1: l.base + 0.5, kind: 'h', typed: true });
+    else kept.push(l);
+  }
+  return { lines: kept, rules };
 }
 
 /** A horizontal rule just under a line and about as wide as it: the line is underlined. */

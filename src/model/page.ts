@@ -35,6 +35,8 @@ export const UNREAD_MARK = '\uFFFD';
 export interface Rule extends Rect {
   /** 'h' horizontal line, 'v' vertical line, 'rect' anything thicker in both directions. */
   kind: 'h' | 'v' | 'rect';
+  /** Typed as a row of underscores (a typewriter's rule) rather than drawn. */
+  typed?: boolean;
 }
 
 export type PageSource = 'text-layer' | 'ocr' | 'text-dump';

@@ -12,7 +12,8 @@ import type { Profile } from '../profiles/profile.js';
 import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schemas.js';
 import { type Block, buildBlocks, columnWidth, leftOf, measure, reachesRight, type TextMetrics } from './blocks.js';
 import { linkFootnotes, parseFootnotes, parseNoteLines, type RawFootnote, type TextHolder } from './footnotes.js';
-import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, ROMAN_LABEL, romanValue } from './numbering.js';
+import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue } from './numbering.js';
+import { clauseOpenings, findPreamble, isSubject } from './preamble.js';
 import { findTabular, isHeaderLike } from './tabular.js';
 import { joinLines, upperShare } from './text.js';
 
@@ -57,7 +58,7 @@ export interface HeadingGuess {
   strong: boolean;
 }
 
-type Kind = 'paragraph' | 'heading' | 'box' | 'list' | 'note' | 'tabular' | 'merged' | 'endnote';
+type Kind = 'paragraph' | 'heading' | 'box' | 'list' | 'note' | 'tabular' | 'merged' | 'endnote' | 'preamble';
 
 export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_SETTINGS): StructureResult {
   const bodySize = dominantSize(pages.flatMap((p) => p.lines.filter((l) => l.zone === 'body')));
@@ -94,12 +95,15 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     const pos = typographic(b);
     const styled = pos && b.lines.every((l) => l.bold || l.italic || l.underlined || l.size > bodySize + 0.75);
     // Text that does not stop before the right margin is prose, unless typography or a label says otherwise.
-    const labelled = BULLET.test(text) || ROMAN_LABEL.test(text) || LETTER_LABEL.test(text) || PARAGRAPH_NUMBER.test(text);
+    const labelled = BULLET.test(text) || ROMAN_LABEL.test(text) || LETTER_LABEL.test(text) || PARAGRAPH_NUMBER.test(text) || RESOLUTION_TITLE.test(text);
     if (!styled && !labelled && b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * colWidth)) return null;
     // A block that the next one continues mid-sentence is not a heading.
     const next = blocks[i + 1];
     if (next && next.page === b.page && /^[a-z]/.test(next.lines[0].text) && !styled) return null;
     const bullet = BULLET.exec(text);
+    // A resolution's number and title ("47/101. Title"): it opens the document's top level.
+    const resolution = RESOLUTION_TITLE.exec(text);
+    if (resolution) return { level: 1, label: resolution[1], title: resolution[2], style: '', strong: true };
     const roman = ROMAN_LABEL.exec(text);
     if (roman && romanValue(roman[1])) return { level: 1, label: roman[1], title: roman[2], style: '', strong: true };
     const letter = LETTER_LABEL.exec(text);
@@ -251,6 +255,13 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     }
   }
 
+  // A resolution's number and title is the document's title, whatever masthead stands above it.
+  const resolutionTitle = [...headingOf.entries()].find(([i, h]) => (firstPara < 0 || i < firstPara) && RESOLUTION_TITLE.test(`${h.label}. ${h.title}`));
+  if (resolutionTitle) frontMatter.splice(0, frontMatter.length, `${resolutionTitle[1].label}. ${resolutionTitle[1].title}`);
+
+  // A resolution's preamble: the clauses before its first operative paragraph.
+  for (const i of findPreamble(blocks, kinds, m, positional)) kinds[i] = 'preamble';
+
   const trace = blocks.map((b, i) => ({ page: b.page, kind: kinds[i], text: b.lines.map((l) => l.text).join(' / ').slice(0, 160) }));
 
   // Second pass: build records in reading order.
@@ -288,6 +299,30 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   };
   const endnoteLines: Line[] = [];
   const sources = new Map<object, Line[]>();
+  let preambleCount = 0;
+  const preambleLines: Line[] = [];
+  const preambleStarts = new Set<Line>();
+  /** The preamble's clauses as records: item 0 the subject ("The General Assembly,") if any, then 1, 2 … */
+  const closePreamble = () => {
+    if (!preambleLines.length) return;
+    const blockId = `preamble-${++preambleCount}`;
+    const openings = new Set(clauseOpenings(preambleLines, preambleStarts, m));
+    const clauses: Line[][] = [];
+    for (const l of preambleLines) {
+      if (openings.has(l) || !clauses.length) clauses.push([]);
+      clauses[clauses.length - 1].push(l);
+    }
+    const subject = clauses.length > 1 && isSubject(clauses[0], m);
+    clauses.forEach((lines, k) => {
+      const j = joinLines(lines);
+      const rec: BlockRecord = { kind: 'preamble', parent_paragraph: lastPara, page: lines[0].page, item: subject ? k : k + 1, label: '', text: j.text, block_id: blockId, footnotes: [] };
+      blockRecords.push(rec);
+      sources.set(rec, lines);
+      holders.push({ holder: { text: j.text, marks: j.marks, pages: pagesOf(lines), footnotes: [] }, set: (t, f) => ((rec.text = t), (rec.footnotes = f)), paragraph: () => rec.parent_paragraph });
+    });
+    preambleLines.length = 0;
+    preambleStarts.clear();
+  };
 
   const pagesOf = (lines: Line[], drop = 0): [number, number][] => {
     const out: [number, number][] = [];
@@ -356,6 +391,15 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     if (kind === 'endnote') {
       closeAll();
       endnoteLines.push(...b.lines);
+      return;
+    }
+    if (kind === 'preamble') {
+      if (!preambleLines.length) closeAll();
+      preambleLines.push(...b.lines);
+      preambleStarts.add(b.lines[0]);
+      if (kinds[i + 1] !== 'preamble') closePreamble();
+      contentSinceHeading = true;
+      lastLine = null;
       return;
     }
     if (kind === 'tabular') {

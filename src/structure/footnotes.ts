@@ -16,9 +16,11 @@ export interface RawFootnote {
   text: string;
   /** The lines the note was read from (for OCR confidence). */
   lines?: Line[];
+  /** Labelled "1/" (typewriter style): its mark is written "1/" on the line, not raised. */
+  slash?: boolean;
 }
 
-const LABEL = /^(\d{1,3})[.)]?$/;
+const LABEL = /^(\d{1,3})([.)/]?)$/;
 /** A raised footnote number as OCR read it (see OCR_MARK_GLYPHS), alone or glued to the first word. */
 const OCR_MARK = new RegExp(`^([${OCR_MARK_GLYPHS}]+)(\\p{L}.*)?$`, 'u');
 
@@ -34,11 +36,11 @@ export function parseFootnotes(pages: LaidOutPage[]): RawFootnote[] {
  */
 export function parseNoteLines(lines: Line[]): RawFootnote[] {
   const out: RawFootnote[] = [];
-  let cur: { number: number; lines: Line[]; drop: number } | null = null;
+  let cur: { number: number; lines: Line[]; drop: number; slash?: boolean } | null = null;
   const flush = () => {
     if (!cur) return;
     const text = joinLines(cur.lines, cur.drop).text;
-    if (text) out.push({ number: cur.number, page: cur.lines[0].page, text, lines: cur.lines });
+    if (text) out.push({ number: cur.number, page: cur.lines[0].page, text, lines: cur.lines, ...(cur.slash ? { slash: true } : {}) });
     cur = null;
   };
   let last = 0;
@@ -55,7 +57,7 @@ export function parseNoteLines(lines: Line[]): RawFootnote[] {
     const ocrMark = l.words[0]?.conf !== undefined ? OCR_MARK.exec(first) : null;
     if (label && l.words.length > 1) {
       flush();
-      cur = { number: Number(label[1]), lines: [l], drop: first.length };
+      cur = { number: Number(label[1]), lines: [l], drop: first.length, slash: label[2] === '/' };
       last = cur.number;
     } else if (ocrMark && (l.words.length > 1 || ocrMark[2])) {
       flush();
@@ -96,8 +98,9 @@ const pageAt = (h: TextHolder, at: number): number => {
  * Link footnotes to holders. Returns, per footnote number, the index of the holder that carries
  * it (or -1). Holder texts are rewritten without the glued marks of a text dump.
  */
-export function linkFootnotes(notes: RawFootnote[], holders: TextHolder[]): Map<number, number> {
-  const link = new Map<number, number>();
+export function linkFootnotes(allNotes: RawFootnote[], holders: TextHolder[]): Map<number, number> {
+  const link = linkSlashMarks(allNotes.filter((f) => f.slash), holders);
+  const notes = allNotes.filter((f) => !f.slash);
   const anyMarks = holders.some((h) => h.marks.length);
   if (anyMarks) {
     let last = 0;
@@ -125,6 +128,35 @@ export function linkFootnotes(notes: RawFootnote[], holders: TextHolder[]): Map<
     link.set(f.number, found.holder);
     hi = found.holder;
     from = found.at;
+  }
+  return link;
+}
+
+/**
+ * Typewriter marks: note n is marked "n/" after a word or its punctuation ("1991, 1/", "data,2/"),
+ * on the line itself. Marks come in the notes' order; each found mark leaves the text (with the
+ * space before it). A symbol's part ("A/49/312", "44/172") is never a mark: no digit or slash
+ * follows a mark and none precedes it.
+ */
+function linkSlashMarks(notes: RawFootnote[], holders: TextHolder[]): Map<number, number> {
+  const link = new Map<number, number>();
+  let hi = 0;
+  let from = 0;
+  for (const f of [...notes].sort((a, b) => a.number - b.number)) {
+    const re = new RegExp(`( ?)(?<![\\d/])${f.number}/(?![\\d/\\p{L}])`, 'gu');
+    for (let i = hi; i < holders.length; i++) {
+      const h = holders[i];
+      re.lastIndex = i === hi ? from : 0;
+      const m = re.exec(h.text);
+      if (!m) continue;
+      // A mark stands on its note's page, or before it (endnotes).
+      if (pageAt(h, m.index) > f.page) break;
+      h.text = (h.text.slice(0, m.index) + h.text.slice(m.index + m[0].length)).trim();
+      h.footnotes.push(f.number);
+      link.set(f.number, i);
+      [hi, from] = [i, m.index];
+      break;
+    }
   }
   return link;
 }

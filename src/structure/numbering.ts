@@ -7,6 +7,8 @@
 
 /** "35. Text", "35.\tText"; the number and the rest. */
 export const PARAGRAPH_NUMBER = /^(\d{1,4})\.\s+(\S.*)$/;
+/** A resolution's number and title: "47/101. Title", "S-19/2. Title", "49/315 A. Title". */
+export const RESOLUTION_TITLE = /^((?:[A-Z]{1,3}-)?\d{1,4}\/\d{1,4}(?: ?[A-Z])?)\.\s+(\S.*)$/;
 export const ROMAN_LABEL = /^([IVXLC]{1,6})\.\s+(.+)$/;
 export const LETTER_LABEL = /^([A-Z])\.\s+(.+)$/;
 export const BULLET = /^[•▪◦‣∙·●○■□►▸–-]\s+(.+)$/;
