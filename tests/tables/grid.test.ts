@@ -159,3 +159,40 @@ describe('group titles over columns', () => {
     expect(tables[0].grid[0]).toEqual(['Country', 'Headquarters', '', 'Field', '', 'Total']);
   });
 });
+
+describe('running text left to the tables stage', () => {
+  const prose = [
+    'World resources: although domestic resources of raw materials for the production are',
+    'rather limited, adequate resources are available in the western hemisphere and more',
+    'than adequate for the production of the other product.',
+  ];
+  it('keeps a paragraph under the rows out of the grid, as the table’s notes', () => {
+    const rights = [300, 360];
+    const p = page({
+      rows: [
+        figureRow(100, 'Africa', 100, ['478', '22%'], rights),
+        figureRow(111, 'Asia', 100, ['426', '20%'], rights),
+        figureRow(122, 'Europe', 100, ['1 263', '58%'], rights),
+        ...prose.map((text, i) => ({ base: 140 + 11 * i, cells: [{ text, x: 100 }] })),
+      ],
+    });
+    const { tables, notes } = build([p], [block(p, 100, 122), block(p, 140, 162)]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].grid).toEqual([
+      ['Africa', '478', '22%'],
+      ['Asia', '426', '20%'],
+      ['Europe', '1 263', '58%'],
+    ]);
+    expect(tables[0].notes.join(' ')).toContain('World resources');
+    expect(notes.map((n) => n.block_id)).toEqual([tables[0].record.table_id]);
+  });
+
+  it('makes no table of a paragraph alone, and keeps its text as a note', () => {
+    const p = page({ rows: prose.map((text, i) => ({ base: 140 + 11 * i, cells: [{ text, x: 100 }] })) });
+    const { tables, notes } = build([p], [block(p, 140, 162)]);
+    expect(tables).toHaveLength(0);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ kind: 'note', block_id: '', page: 1 });
+    expect(notes[0].text).toContain('World resources');
+  });
+});

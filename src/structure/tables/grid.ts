@@ -52,7 +52,7 @@ export function headerCount(lines: Line[], ruleYs: number[], s: TableSettings = 
   return j;
 }
 
-const noteText = (lines: Line[]): string => joinTexts(lines.map((l) => l.text.trim()));
+export const noteText = (lines: Line[]): string => joinTexts(lines.map((l) => l.text.trim()));
 
 /** Split note lines into notes (their lines): a new note at each line that opens one ("Source:", "*", "- "). */
 export function noteGroups(lines: Line[]): Line[][] {

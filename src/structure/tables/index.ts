@@ -18,7 +18,7 @@ import { buildCells } from './cells.js';
 import { joinContinued, type PagePosition } from './continue.js';
 import { dumpDrafts } from './dump.js';
 import { findFigures } from './figures.js';
-import { regionToDraft } from './grid.js';
+import { noteGroups, noteText, regionToDraft } from './grid.js';
 import { tableIds } from './ids.js';
 import type { Draft } from './model.js';
 import { findRegions, type Region } from './regions.js';
@@ -205,6 +205,16 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
       return rec;
     }),
   );
+  // Running text left to this stage that holds no table: notes of no table, so nothing is lost.
+  for (const r of kept) {
+    if (r.rows.length || r.caption.length || !r.positional) continue;
+    const top = Math.min(...r.notes.map((l) => l.y0));
+    noteGroups(r.notes).forEach((lines, k) => {
+      const rec: BlockRecord = { kind: 'note', parent_paragraph: paragraphBefore(positions, r.page, top), page: r.page, item: k + 1, label: '', text: noteText(lines), block_id: '', footnotes: [] };
+      where.set(rec, lines);
+      noteBlocks.push(rec);
+    });
+  }
   return { tables, figures: figureBlocks, notes: noteBlocks, checks: summaryChecks(tables), where };
 }
 

@@ -34,7 +34,25 @@ function hasColumns(l: Line, positional: boolean): boolean {
   return l.maxGap >= 1.2;
 }
 
-type Kind = 'caption' | 'rows' | 'notes';
+type Kind = 'caption' | 'rows' | 'notes' | 'prose';
+
+/** Words of running text on a line: at least this many make a line of prose (cells are short). */
+const PROSE_WORDS = 7;
+
+/**
+ * A block of running text: no line has a column gap and most lines are long runs of words. A
+ * table's wrapped header or label lines are short; a paragraph's lines fill the measure. Prose is
+ * never a row: it stays out of the grid (kept with the table as a note, so nothing is lost).
+ */
+function isProseBlock(b: Block, positional: boolean): boolean {
+  if (!positional || b.lines.some((l) => hasColumns(l, positional))) return false;
+  // A paragraph's lines stack under each other; a label with its figure set beside it does not.
+  const first = b.lines[0];
+  if (b.lines.some((l) => Math.min(l.x1, first.x1) - Math.max(l.x0, first.x0) <= 0)) return false;
+  const wordy = (l: Line) => l.words.filter((w) => /[A-Za-zÀ-ÿ]{2}/.test(w.text)).length >= PROSE_WORDS;
+  const body = b.lines.length > 1 ? b.lines.slice(0, -1) : b.lines;
+  return body.filter(wordy).length > body.length / 2;
+}
 
 /**
  * A block set larger than the table is a caption only when it stands apart from the line below
@@ -52,8 +70,21 @@ function classify(b: Block, next: Line | undefined, bodySize: number, positional
   const cols = b.lines.some((l) => hasColumns(l, positional));
   if (cols) return 'rows';
   if (TABLE_CAPTION.test(first) || (positional && largerApart(b, next, bodySize, s))) return 'caption';
-  if (seenRows && (NOTE_START.test(first) || (positional && b.lines.every((l) => l.size < bodySize - 0.4)))) return 'notes';
+  if (seenRows && NOTE_START.test(first)) return 'notes';
+  if (isProseBlock(b, positional)) return 'prose';
+  if (seenRows && ( (positional && b.lines.every((l) => l.size < bodySize - 0.4)))) return 'notes';
   return 'rows';
+}
+
+/**
+ * A block of prose beside the rows, not under them: it starts well right of the rows' left edge or
+ * ends well left of their right edge (running text under a table fills the measure from its left).
+ */
+function beside(b: Block, rows: Line[]): boolean {
+  const x0 = Math.min(...rows.map((l) => l.x0));
+  const x1 = Math.max(...rows.map((l) => l.x1));
+  const inset = 0.25 * (x1 - x0);
+  return Math.min(...b.lines.map((l) => l.x0)) > x0 + inset || Math.max(...b.lines.map((l) => l.x1)) < x1 - inset;
 }
 
 export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSettings = TABLE_SETTINGS): Region[] {
@@ -94,13 +125,17 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
       return cur;
     };
     for (const [i, b] of g.entries()) {
-      const kind = classify(b, g[i + 1]?.lines[0], bodySize, positional, stage === 'rows' || stage === 'notes', s);
+      let kind = classify(b, g[i + 1]?.lines[0], bodySize, positional, stage === 'rows' || stage === 'notes', s);
       let r: Region = cur ?? open();
-      if ((kind === 'caption' && stage !== null && stage !== 'caption') || (kind === 'rows' && stage === 'notes')) r = open();
+      // Prose beside the rows shares their baselines: the layout joined it to them, so it goes with them.
+      if (kind === 'prose' && r.rows.length && beside(b, r.rows)) kind = 'rows';
+      if ((kind === 'caption' && stage !== null && stage !== 'caption' && stage !== 'prose') || (kind === 'rows' && stage === 'notes')) r = open();
       if (kind === 'caption') r.caption.push(...b.lines);
       else if (kind === 'rows') r.rows.push(...b.lines);
       else r.notes.push(...b.lines);
-      stage = kind;
+      // Prose under the rows closes the table like a note; prose before them leaves it open.
+      if (kind === 'prose') stage = r.rows.length ? 'notes' : stage === 'caption' ? 'caption' : 'prose';
+      else stage = kind;
     }
   }
   for (const r of regions) {
@@ -118,7 +153,9 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
     );
     r.above = titleAbove(otherLines.get(r.page) ?? [], all[0], s);
   }
-  return regions.filter((r) => r.rows.length > 0 || r.caption.length > 0);
+  // A region of prose alone (running text the structure stage left to the tables) is no table:
+  // it is kept, as notes without rows, so that its text still reaches the output.
+  return regions.filter((r) => r.rows.length > 0 || r.caption.length > 0 || r.notes.length > 0);
 }
 
 /** Heading-like lines right above a table (bold, larger, or "Table n"), top to bottom. */
