@@ -31,6 +31,8 @@ export interface ExtractOptions {
   profile?: string;
   password?: string;
   onPage?: (done: number, total: number) => void;
+  /** Each page as read (words, rules, images), before layout: for a caller that measures on them. */
+  onPageRead?: (page: Page) => void;
   /** The output folder name; default: the file name without its extension. */
   docId?: string;
   /** auto (default): OCR pages without a text layer; never: leave them empty. */
@@ -65,6 +67,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   const tLoad = performance.now();
   let layoutMs = 0;
   const take = (page: Page, total: number) => {
+    opts.onPageRead?.(page);
     const t = performance.now();
     laid.push(layoutPage(page));
     layoutMs += performance.now() - t;
@@ -142,6 +145,8 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
       pageInfo: laid.map((p) => ({
         page: p.number,
         source: p.source,
+        width: Math.round(p.width * 100) / 100,
+        height: Math.round(p.height * 100) / 100,
         ...(p.confidence !== undefined ? { confidence: Math.round(p.confidence * 10) / 10 } : {}),
         ...(ocrPages.find((o) => o.page === p.number) ? { ocr_reason: ocrPages.find((o) => o.page === p.number)!.reason } : {}),
       })),

@@ -5,9 +5,9 @@ import type { HeadingRef } from './score-headings.js';
 
 const LIST_MAX = 12;
 
-const pct = (v: number | null): string => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
-const num = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(3));
-const prfText = (p: Prf): string => `P ${num(p.precision)}  R ${num(p.recall)}  F1 ${num(p.f1)}  (${p.correct} right, ${p.expected} gold, ${p.found} output)`;
+export const pct = (v: number | null): string => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+export const num = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(3));
+export const prfText = (p: Prf): string => `P ${num(p.precision)}  R ${num(p.recall)}  F1 ${num(p.f1)}  (${p.correct} right, ${p.expected} gold, ${p.found} output)`;
 
 function list(items: (string | number)[], max = LIST_MAX): string {
   if (items.length === 0) return '—';

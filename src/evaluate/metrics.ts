@@ -97,3 +97,44 @@ export function matchTexts<G, O>(
     extra: exact.extra.filter((o) => !usedO.has(o)),
   };
 }
+
+/** Dice coefficient of two multisets of strings: 2 × shared / total. */
+export function dice(a: string[], b: string[]): number {
+  const counts = new Map<string, number>();
+  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let shared = 0;
+  for (const y of b) {
+    const n = counts.get(y) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(y, n - 1);
+    }
+  }
+  const total = a.length + b.length;
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/**
+ * One-to-one pairs, best first: every pair scoring at least `min` is a candidate; the highest
+ * candidates are taken while neither side is taken yet. `taken` sides are skipped and updated.
+ */
+export function greedyPairs<G, O>(gold: G[], output: O[], score: (g: G, o: O) => number, min: number, taken: { gold: Set<G>; output: Set<O> }): [G, O][] {
+  const candidates: { g: G; o: O; s: number }[] = [];
+  for (const g of gold) {
+    if (taken.gold.has(g)) continue;
+    for (const o of output) {
+      if (taken.output.has(o)) continue;
+      const s = score(g, o);
+      if (s >= min) candidates.push({ g, o, s });
+    }
+  }
+  candidates.sort((p, q) => q.s - p.s);
+  const pairs: [G, O][] = [];
+  for (const { g, o } of candidates) {
+    if (taken.gold.has(g) || taken.output.has(o)) continue;
+    taken.gold.add(g);
+    taken.output.add(o);
+    pairs.push([g, o]);
+  }
+  return pairs;
+}

@@ -6,7 +6,7 @@
 import type { Gold } from './gold.js';
 import { compareAdjacency, countNonEmpty } from './adjacency.js';
 import { similarity } from './levenshtein.js';
-import { prf, ratio, type Prf } from './metrics.js';
+import { dice, greedyPairs, prf, ratio, type Prf } from './metrics.js';
 import { fold, normaliseSpace } from './text.js';
 import type { OutputTable } from './read-output.js';
 
@@ -86,24 +86,11 @@ function shapeOf(view: TableView): TableShape {
   return { rows: view.grid.length, cols: Math.max(0, ...view.grid.map((row) => row.length)), headerRows: view.headerRows };
 }
 
-function cellTexts(grid: string[][]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of grid.flat().map(normaliseSpace)) if (text !== '') counts.set(text, (counts.get(text) ?? 0) + 1);
-  return counts;
-}
+const cellTexts = (grid: string[][]): string[] => grid.flat().map(normaliseSpace).filter((t) => t !== '');
 
 /** Dice coefficient of the two tables' multisets of non-empty cell texts. */
 export function cellOverlap(a: string[][], b: string[][]): number {
-  const x = cellTexts(a);
-  const y = cellTexts(b);
-  let shared = 0;
-  let total = 0;
-  for (const [text, n] of x) {
-    shared += Math.min(n, y.get(text) ?? 0);
-    total += n;
-  }
-  for (const n of y.values()) total += n;
-  return total === 0 ? 0 : (2 * shared) / total;
+  return dice(cellTexts(a), cellTexts(b));
 }
 
 function pagesOverlap(a: TableView, b: TableView): boolean {
@@ -117,23 +104,9 @@ function pagesOverlap(a: TableView, b: TableView): boolean {
  */
 export function matchTables(gold: TableView[], output: TableView[]): Map<TableView, { output: TableView; by: MatchedBy }> {
   const matched = new Map<TableView, { output: TableView; by: MatchedBy }>();
-  const taken = new Set<TableView>();
+  const taken = { gold: new Set<TableView>(), output: new Set<TableView>() };
   const pass = (by: MatchedBy, golds: TableView[], score: (g: TableView, o: TableView) => number, min: number): void => {
-    const candidates: { g: TableView; o: TableView; s: number }[] = [];
-    for (const g of golds) {
-      if (matched.has(g)) continue;
-      for (const o of output) {
-        if (taken.has(o)) continue;
-        const s = score(g, o);
-        if (s >= min) candidates.push({ g, o, s });
-      }
-    }
-    candidates.sort((p, q) => q.s - p.s);
-    for (const { g, o } of candidates) {
-      if (matched.has(g) || taken.has(o)) continue;
-      matched.set(g, { output: o, by });
-      taken.add(o);
-    }
+    for (const [g, o] of greedyPairs(golds, output, score, min, taken)) matched.set(g, { output: o, by });
   };
   const titleScore = (g: TableView, o: TableView): number =>
     g.title && o.title && fold(g.title) !== '' && fold(o.title) !== '' ? similarity(fold(g.title), fold(o.title)) : 0;

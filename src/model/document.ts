@@ -2,7 +2,7 @@
  * The document model: one typed object that the structure stage builds and every exporter reads
  * (CSV, JSON). Records are the zod-inferred types from validate/schemas.ts.
  */
-import type { Block, BoxRecord, CellRecord, Footnote, Heading, Paragraph, TableRecord } from '../validate/schemas.js';
+import type { Block, BoxRecord, CellRecord, Footnote, Heading, Paragraph, TableRecord, TableSpans } from '../validate/schemas.js';
 import type { PageSource } from './page.js';
 import type { OcrConfidence } from '../structure/confidence.js';
 
@@ -32,11 +32,16 @@ export interface ExtractedTable {
   checks: Check[];
   /** Mean OCR word confidence of the table's text (OCR pages only). */
   confidence?: number;
+  /** Merged cells of `grid`. */
+  spans?: TableSpans['spans'];
 }
 
 export interface PageInfo {
   page: number;
   source: PageSource;
+  /** Page size in PDF points (as displayed: after the page's rotation). */
+  width?: number;
+  height?: number;
   /** Mean OCR confidence for OCR pages. */
   confidence?: number;
   /** Why the page was OCR'd (its text layer was missing or unusable, or --ocr always). */

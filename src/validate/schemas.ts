@@ -105,6 +105,21 @@ export const BoxSchema = z
   .refine((b) => b.x0 <= b.x1 && b.y0 <= b.y1, 'a box needs x0 <= x1 and y0 <= y1');
 export type BoxRecord = z.infer<typeof BoxSchema>;
 
+/** A merged cell of a table's grid (rows counted from the first header row). */
+export const SpanSchema = z.object({
+  row: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+  rowspan: z.number().int().positive(),
+  colspan: z.number().int().positive(),
+});
+
+/** report.json `tables`: each table's merged cells (its CSV keeps their text top-left only). */
+export const TableSpansSchema = z.object({
+  table_id: z.string(),
+  spans: z.array(SpanSchema),
+});
+export type TableSpans = z.infer<typeof TableSpansSchema>;
+
 /** Column names of a record schema, in CSV order. */
 export function columnsOf(schema: z.ZodObject): string[] {
   return Object.keys(schema.shape);

@@ -1,19 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreCommand } from '../../src/evaluate/score-command.js';
+import { runScore } from './helpers/run-score.js';
 import { useTempDir } from './helpers/temp.js';
 import { tinyGold, tinyOutput } from './helpers/tiny.js';
 import { writeOutputFolder } from './helpers/write-output.js';
 
 const tempDir = useTempDir('score-command');
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await scoreCommand(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runScore;
 
 async function tinyFolder(): Promise<{ out: string; gold: string }> {
   const dir = await tempDir();

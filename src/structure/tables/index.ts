@@ -171,6 +171,7 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
       cells,
       notes: d.notes,
       checks: [],
+      spans: d.spans.map((sp) => ({ row: sp.in === 'body' ? sp.row + d.header.length : sp.row, col: sp.col, rowspan: sp.rowspan, colspan: sp.colspan })),
     };
     where.set(table.record, pictures.get(d) ?? d.lines);
     locateCells(cells, d, where);

@@ -1,0 +1,17 @@
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { belowRatchet, ratchetOf, readRatchet, runIcdarEval } from '../../src/evaluate/eval-icdar.js';
+
+const DIR = 'fixtures/icdar2013-dev';
+
+describe('ICDAR 2013 dev set (npm run eval:icdar)', () => {
+  it('holds the committed ratchet: pooled cell-adjacency F1 and share of regions found', async () => {
+    // One extraction run of the whole set; the ratchet file is only read here, never written.
+    const result = await runIcdarEval(DIR, { threads: Math.min(2, availableParallelism()) });
+    expect(result.overall.documents).toBe(52);
+    expect(result.overall.goldTables).toBe(103);
+    const measured = ratchetOf(result.overall);
+    const committed = await readRatchet(`${DIR}/ratchet.json`);
+    expect(belowRatchet(measured, committed), `measured ${JSON.stringify(measured)}`).toEqual([]);
+  }, 300_000);
+});
