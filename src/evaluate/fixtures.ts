@@ -12,7 +12,7 @@ import { extractFile } from '../pipeline.js';
 import { loadGold } from './gold.js';
 import { readOutput } from './read-output.js';
 import { scoreDocument, type ScoreReport } from './score.js';
-import { checkFigures, formatFigureFailures, INPUT_KINDS, loadThresholds, measureFigures, type FigureName, type FigureResult, type InputKind, type Thresholds } from './thresholds.js';
+import { checkFigures, checkTableMinima, formatFigureFailures, INPUT_KINDS, loadThresholds, measureFigures, type FigureName, type FigureResult, type InputKind, type Thresholds } from './thresholds.js';
 
 export const GOLD_FILE = 'gold.json';
 export const THRESHOLDS_FILE = 'thresholds.json';
@@ -31,6 +31,8 @@ export interface FixtureInput {
   kind: InputKind;
   /** Absolute or root-relative path of the input file. */
   file: string;
+  /** The gold file it is scored against: its own when its thresholds name one, else the fixture's. */
+  goldPath: string;
 }
 
 
@@ -62,7 +64,7 @@ export async function findFixtures(root: string): Promise<Fixture[]> {
 export function fixtureInputs(fixture: Fixture): FixtureInput[] {
   return INPUT_KINDS.flatMap((kind) => {
     const input = fixture.thresholds.inputs[kind];
-    return input ? [{ fixture, kind, file: join(fixture.dir, input.file) }] : [];
+    return input ? [{ fixture, kind, file: join(fixture.dir, input.file), goldPath: input.gold ? join(fixture.dir, input.gold) : fixture.goldPath }] : [];
   });
 }
 
@@ -80,19 +82,19 @@ export interface FixtureRun {
 }
 
 /**
- * Extracts one fixture input into `outDir/<fixture>-<kind>/<doc-id>/`, scores it against the
- * fixture's gold and checks it against the thresholds of its kind.
+ * Extracts one fixture input into `outDir/<fixture>-<kind>/<doc-id>/`, scores it against its
+ * gold (its own, or the fixture's) and checks it against the thresholds of its kind.
  */
 export async function runFixtureInput(input: FixtureInput, outDir: string): Promise<FixtureRun> {
   const { fixture, kind } = input;
-  const min = fixture.thresholds.inputs[kind]!.min;
+  const { min, tables_min: tablesMin = {} } = fixture.thresholds.inputs[kind]!;
   const doc = await extractFile(input.file);
   const outputDir = await writeDocument(join(outDir, `${fixture.name}-${kind}`), doc);
-  const [output, gold] = await Promise.all([readOutput(outputDir), loadGold(fixture.goldPath)]);
+  const [output, gold] = await Promise.all([readOutput(outputDir), loadGold(input.goldPath)]);
   // Every differing paragraph, not just the 10 worst: a failure lists what changed.
-  const report = scoreDocument(output, gold, { worst: Number.MAX_SAFE_INTEGER }, fixture.goldPath);
+  const report = scoreDocument(output, gold, { worst: Number.MAX_SAFE_INTEGER }, input.goldPath);
   const context = { report, output, gold };
-  const results = checkFigures(context, min);
+  const results = [...checkFigures(context, min), ...checkTableMinima(context, tablesMin)];
   const ok = results.every((r) => r.ok);
   const title = `fixture ${fixture.name}, ${kind} input ${input.file} (thresholds: ${fixture.thresholdsPath})`;
   return { input, outputDir, report, results, measured: measureFigures(context), ok, message: formatFigureFailures(title, results) };

@@ -51,15 +51,22 @@ export const FigureMinimaSchema = z.strictObject({
 export type FigureMinima = z.infer<typeof FigureMinimaSchema>;
 export type FigureName = keyof FigureMinima;
 
-export const INPUT_KINDS = ['pdf', 'txt'] as const;
+/** `scan`: an image-only PDF (read through OCR), usually of some pages only, with a gold file of its own. */
+export const INPUT_KINDS = ['pdf', 'txt', 'scan'] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export const InputThresholdsSchema = z.strictObject({
   /** The input file, relative to the fixture folder (e.g. `report.pdf`). */
   file: z.string().min(1),
+  /** A gold file of its own, relative to the fixture folder (a scan of some pages); default: the fixture's. */
+  gold: z.string().min(1).optional(),
   min: FigureMinimaSchema,
+  /** Minimum cell-adjacency F1 of single gold tables, by gold table id (a table not found scores 0). */
+  tables_min: z.record(z.string(), share).optional(),
   /** The figures measured when the minimums were set (documentation: what the ratchet started from). */
   measured: z.record(z.string(), z.number().nullable()).optional(),
+  /** The acceptance figures a ratchet is to be raised towards (documentation, like `measured`). */
+  target: z.record(z.string(), z.number()).optional(),
 });
 export type InputThresholds = z.infer<typeof InputThresholdsSchema>;
 
@@ -69,9 +76,9 @@ export const ThresholdsSchema = z
     note: z.string().min(1),
     /** The gold file, relative to the fixture folder. */
     gold: z.string().min(1).default('gold.json'),
-    inputs: z.strictObject({ pdf: InputThresholdsSchema.optional(), txt: InputThresholdsSchema.optional() }),
+    inputs: z.strictObject({ pdf: InputThresholdsSchema.optional(), txt: InputThresholdsSchema.optional(), scan: InputThresholdsSchema.optional() }),
   })
-  .refine((t) => INPUT_KINDS.some((kind) => t.inputs[kind] !== undefined), { message: 'inputs must name at least one input (pdf or txt)', path: ['inputs'] });
+  .refine((t) => INPUT_KINDS.some((kind) => t.inputs[kind] !== undefined), { message: 'inputs must name at least one input (pdf, txt or scan)', path: ['inputs'] });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
 export function parseThresholds(data: unknown, source = 'thresholds'): Thresholds {
@@ -251,7 +258,8 @@ export const FIGURES: Record<FigureName, FigureDefinition> = {
 };
 
 export interface FigureResult {
-  name: FigureName;
+  /** A figure's name, or `table <gold id>` for a table's own minimum. */
+  name: FigureName | `table ${string}`;
   metric: string;
   min: number;
   /** null when the figure does not apply (nothing in the gold); that passes. */
@@ -272,6 +280,23 @@ export function checkFigures(context: FigureContext, min: FigureMinima): FigureR
       const ok = value === null || value >= limit;
       return { name, metric: definition.metric, min: limit, value, ok, records: ok ? [] : definition.records(context) };
     });
+}
+
+/**
+ * Each table that has a minimum of its own, checked: its cell-adjacency F1 against the gold (a
+ * table not found scores 0; one whose gold has no adjacent cells does not apply and passes).
+ */
+export function checkTableMinima(context: FigureContext, min: Record<string, number>): FigureResult[] {
+  return Object.entries(min).map(([id, limit]) => {
+    const t = context.report.tables.tables.find((x) => x.gold === id);
+    const value = t ? t.adjacency.f1 : null;
+    const ok = t !== undefined && (value === null || value >= limit);
+    const shape = (s: { rows: number; cols: number } | null) => (s ? `${s.rows}×${s.cols}` : '—');
+    const records = ok
+      ? []
+      : [t ? `table ${id}: ${t.output ? `output ${t.output} (${shape(t.outputShape)} vs gold ${shape(t.goldShape)})` : 'not found'}, P ${fmt(t.adjacency.precision)} R ${fmt(t.adjacency.recall)}` : `table ${id}: no such table with cells in the gold`];
+    return { name: `table ${id}` as const, metric: 'cell-adjacency F1', min: limit, value, ok, records };
+  });
 }
 
 /** Every figure, with or without a minimum (for `measured` and for raising thresholds). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { scoreDocument } from '../../src/evaluate/score.js';
-import { checkFigures, formatFigureFailures, measureFigures, parseThresholds, type FigureMinima } from '../../src/evaluate/thresholds.js';
+import { checkFigures, checkTableMinima, formatFigureFailures, measureFigures, parseThresholds, type FigureMinima } from '../../src/evaluate/thresholds.js';
 import { tinyGold, tinyOutput } from '../evaluate/helpers/tiny.js';
 
 const ALL_ONE: FigureMinima = {
@@ -41,6 +41,26 @@ describe('thresholds file', () => {
     expect(() => parseThresholds({ note: 'n', inputs: {} })).toThrow(/at least one input/);
     expect(() => parseThresholds({ note: 'n', inputs: { pdf: { ...input, min: { headings_f1: 1 } } } })).toThrow(/paragraphs_found/);
     expect(parseThresholds({ note: 'n', inputs: { txt: input } }).inputs.txt?.file).toBe('report.pdf');
+  });
+});
+
+describe('checkTableMinima', () => {
+  it('checks each table against its own minimum and names the tables below it', () => {
+    const minima: Record<string, number>[] = [{ t1: 0.5 }, { t1: 1 }, { nope: 0 }];
+    const [pass, fail, unknown] = minima.map((min) => checkTableMinima(tinyContext(), min)[0]);
+    expect(pass).toMatchObject({ name: 'table t1', ok: true, records: [] });
+    expect(pass.value).toBeGreaterThan(0.9);
+    expect(fail.ok).toBe(false);
+    expect(fail.records[0]).toMatch(/^table t1: output things \(\d+×\d+ vs gold \d+×\d+\), P /);
+    expect(formatFigureFailures('tiny', [fail])).toMatch(/table t1 \(cell-adjacency F1\) = 0\.9\d+ < min 1/);
+    expect(unknown).toMatchObject({ ok: false, records: ['table nope: no such table with cells in the gold'] });
+  });
+
+  it('parses per-table minimums, a gold file of its own and targets for a scan input', () => {
+    const t = parseThresholds(JSON.parse(readFileSync('fixtures/mc2278-grid/thresholds.json', 'utf8')));
+    expect(Object.keys(t.inputs.pdf?.tables_min ?? {})).toContain('movements-t2-departure-destination');
+    expect(t.inputs.pdf?.target?.tables_adjacency_f1).toBe(0.97);
+    expect(() => parseThresholds({ note: 'n', inputs: { scan: { file: 's.pdf', min: ALL_ONE, tables_min: { t: 2 } } } })).toThrow(/tables_min/);
   });
 });
 
