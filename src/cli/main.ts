@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * report-extract command line: `extract` (the pipeline), `score` (accuracy against a gold file),
- * `diff` (two output folders record by record), `merge` (several output folders into one long CSV).
+ * `diff` (two output folders record by record), `merge` (several output folders into one long CSV),
+ * `review` (an HTML page drawing the records over the page images).
  * Data goes to files and stdout; progress and messages go to stderr.
  */
 import { createRequire } from 'node:module';
@@ -17,6 +18,7 @@ const USAGE = `Usage:
   report-extract score <DOC_OUTPUT_DIR> --gold <gold.json> [--min-paragraphs F] [--json]
   report-extract diff <DOC_OUTPUT_DIR_A> <DOC_OUTPUT_DIR_B> [--json] [--limit N]
   report-extract merge <DIR...> --out <FILE> [--paragraphs <FILE>]
+  report-extract review <DOC_OUTPUT_DIR> [--source FILE]
   report-extract --help | --version
   report-extract <command> --help
 
@@ -46,6 +48,10 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'diff') {
       const { diffCommand } = await import('../evaluate/diff-command.js');
       return await diffCommand(rest);
+    }
+    if (cmd === 'review') {
+      const { reviewCommand } = await import('../review/command.js');
+      return await reviewCommand(rest);
     }
     if (cmd === 'merge') {
       const { mergeCommand } = await import('../evaluate/merge-command.js');
