@@ -77,9 +77,17 @@ export async function reviewData(dir: string): Promise<ReviewData> {
   for (const b of blocks) add('block', blockKey(b), `${b.kind}${b.label ? ` ${b.label}` : ''}`, b.text || b.block_id, notes(b.footnotes));
   for (const t of tables) add('table', t.table_id, 'table', t.title || t.table_id);
   for (const c of cells) add('cell', cellKey(c), `${c.table_id} r${c.row} c${c.col}`, c.text);
-  // The side list in reading order: by the page and height of each record's first box.
-  const at = (r: ReviewRecord) => r.boxes[0] ?? [Infinity, 0, Infinity, 0, 0];
-  records.sort((a, b) => at(a)[0] - at(b)[0] || at(a)[2] - at(b)[2] || at(a)[1] - at(b)[1]);
+  const cellsOf = new Map<string, ReviewRecord[]>();
+  for (const r of records) {
+    if (r.kind !== 'cell') continue;
+    const table = r.id.slice(0, r.id.indexOf(':'));
+    const list = cellsOf.get(table);
+    if (list) list.push(r);
+    else cellsOf.set(table, [r]);
+  }
+  const placed = sortByPlace(records.filter((r) => r.kind !== 'cell'));
+  // Each table's cells follow it in the list, in grid order.
+  const ordered = placed.flatMap((r) => (r.kind === 'table' ? [r, ...(cellsOf.get(r.id) ?? [])] : [r]));
   // OCR confidence names a heading by its label and title; the review names it by its order.
   const headingIds = new Map(headings.map((h, i) => [h.label ? `${h.label}. ${h.title}` : h.title, String(i + 1)]));
   const source = (report?.source ?? {}) as { kind?: string };
@@ -88,7 +96,7 @@ export async function reviewData(dir: string): Promise<ReviewData> {
     docId: String(report?.doc_id ?? ''),
     title: [meta.symbol, meta.title].filter(Boolean).join(' — '),
     unit: source.kind === 'text' ? 'grid' : 'pt',
-    records,
+    records: ordered,
     review: reviewItems(report, (id) => headingIds.get(id) ?? id),
   };
 }
@@ -117,4 +125,31 @@ export function reviewItems(report: Record<string, unknown> | null, headingId: (
     out.push({ type: 'ocr', text: `${r.kind} ${r.id}: confidence ${r.confidence} < ${ocr!.threshold}: ${r.text ?? ''}`, page: r.page, records: [`${r.kind} ${r.kind === 'heading' ? headingId(r.id) : r.id}`] });
   }
   return out;
+}
+
+/**
+ * The side list in reading order: by page, then text column (a box starting right of the middle of
+ * what is printed on its page is in the right-hand column), then height. Records without a box last.
+ */
+export function sortByPlace(records: ReviewRecord[]): ReviewRecord[] {
+  const middle = new Map<number, number>();
+  const extent = new Map<number, [number, number]>();
+  for (const r of records) {
+    for (const [page, x0, , x1] of r.boxes) {
+      const e = extent.get(page) ?? [Infinity, -Infinity];
+      extent.set(page, [Math.min(e[0], x0), Math.max(e[1], x1)]);
+    }
+  }
+  for (const [page, [lo, hi]] of extent) middle.set(page, (lo + hi) / 2);
+  const key = (r: ReviewRecord): [number, number, number, number] => {
+    const b = r.boxes[0];
+    if (!b) return [Infinity, 0, 0, 0];
+    return [b[0], b[1] >= middle.get(b[0])! ? 1 : 0, b[2], b[1]];
+  };
+  const keys = new Map(records.map((r) => [r, key(r)]));
+  return records.slice().sort((a, b) => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2] || ka[3] - kb[3];
+  });
 }
