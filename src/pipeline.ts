@@ -66,8 +66,11 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   const laid: LaidOutPage[] = [];
   const tLoad = performance.now();
   let layoutMs = 0;
+  /** Pages the PDF displays rotated (coordinates are already turned; report.json says so). */
+  const rotations = new Map<number, number>();
   const take = (page: Page, total: number) => {
     opts.onPageRead?.(page);
+    if (page.rotation) rotations.set(page.number, page.rotation);
     const t = performance.now();
     laid.push(layoutPage(page));
     layoutMs += performance.now() - t;
@@ -147,6 +150,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
         source: p.source,
         width: Math.round(p.width * 100) / 100,
         height: Math.round(p.height * 100) / 100,
+        ...(rotations.has(p.number) ? { rotation: rotations.get(p.number) } : {}),
         ...(p.confidence !== undefined ? { confidence: Math.round(p.confidence * 10) / 10 } : {}),
         ...(ocrPages.find((o) => o.page === p.number) ? { ocr_reason: ocrPages.find((o) => o.page === p.number)!.reason } : {}),
       })),

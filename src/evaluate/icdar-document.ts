@@ -9,7 +9,7 @@ import { dirname, join, basename } from 'node:path';
 import type { ExtractedDocument } from '../model/document.js';
 import { BoxSchema, TableSpansSchema, type BoxRecord, type TableSpans } from '../validate/schemas.js';
 import { exists } from './command-io.js';
-import { loadIcdar } from './icdar.js';
+import { loadIcdar, type PageSize } from './icdar.js';
 import type { Box } from './icdar-regions.js';
 import { readOutput, readRecords, type OutputFolder } from './read-output.js';
 import { readPdfWords } from './pdf-words.js';
@@ -26,8 +26,8 @@ function tableBoxes(boxes: BoxRecord[]): Map<string, Box[]> {
 }
 
 export function icdarOutputOfDocument(doc: ExtractedDocument): IcdarOutput {
-  const pageHeights = new Map<number, number>();
-  for (const p of doc.source.pageInfo) if (p.height !== undefined) pageHeights.set(p.page, p.height);
+  const pageSizes = new Map<number, PageSize>();
+  for (const p of doc.source.pageInfo) if (p.width !== undefined && p.height !== undefined) pageSizes.set(p.page, { width: p.width, height: p.height, rotation: p.rotation ?? 0 });
   const boxes = tableBoxes(doc.boxes);
   return {
     tables: doc.tables.map((t) => ({
@@ -38,7 +38,7 @@ export function icdarOutputOfDocument(doc: ExtractedDocument): IcdarOutput {
       pageStart: t.record.page_start,
       pageEnd: t.record.page_end,
     })),
-    pageHeights,
+    pageSizes,
   };
 }
 
@@ -54,12 +54,13 @@ function spansOf(report: Record<string, unknown> | null): Map<string, TableSpans
   return out;
 }
 
-function reportPageHeights(report: Record<string, unknown> | null): Map<number, number> {
-  const out = new Map<number, number>();
+function reportPageSizes(report: Record<string, unknown> | null): Map<number, PageSize> {
+  const out = new Map<number, PageSize>();
   const source = report?.source as { page_sources?: unknown } | undefined;
   if (!Array.isArray(source?.page_sources)) return out;
-  for (const p of source.page_sources as { page?: unknown; height?: unknown }[]) {
-    if (typeof p?.page === 'number' && typeof p.height === 'number') out.set(p.page, p.height);
+  for (const p of source.page_sources as { page?: unknown; width?: unknown; height?: unknown; rotation?: unknown }[]) {
+    if (typeof p?.page !== 'number' || typeof p.width !== 'number' || typeof p.height !== 'number') continue;
+    out.set(p.page, { width: p.width, height: p.height, rotation: typeof p.rotation === 'number' ? p.rotation : 0 });
   }
   return out;
 }
@@ -73,7 +74,7 @@ export async function icdarOutputOfFolder(folder: OutputFolder): Promise<IcdarOu
       const id = t.record.table_id;
       return { id, grid: t.grid, spans: spans.get(id) ?? [], boxes: boxes.get(id) ?? [], pageStart: t.record.page_start, pageEnd: t.record.page_end };
     }),
-    pageHeights: reportPageHeights(folder.report),
+    pageSizes: reportPageSizes(folder.report),
   };
 }
 
@@ -113,9 +114,9 @@ export async function scoreIcdarFiles(output: IcdarOutput, outputDir: string, fi
     pdfPath = files.pdfPath ?? (await pdfBesideGold([regionsPath, files.goldPath]));
     if (!pdfPath) throw new Error(`the region measures count the PDF's characters: give the PDF with --pdf (none found beside ${regionsPath})`);
     const pdf = await readPdfWords(pdfPath);
-    // The PDF's own page sizes turn the gold's boxes round even for an output without them.
-    const pageHeights = new Map([...pdf.pageHeights, ...output.pageHeights]);
-    score = scoreIcdar(gold, { ...output, pageHeights }, { regions, words: pdf.words });
+    // The PDF's own page sizes turn the gold's boxes round, also for an output without them.
+    const pageSizes = new Map([...output.pageSizes, ...pdf.pageSizes]);
+    score = scoreIcdar(gold, { ...output, pageSizes }, { regions, words: pdf.words });
   } else score = scoreIcdar(gold, output);
   return { format: 'icdar2013', outputDir, goldPath: files.goldPath, regionsPath, pdfPath, ...score };
 }

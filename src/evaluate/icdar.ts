@@ -115,6 +115,40 @@ export async function loadIcdar(path: string): Promise<IcdarFile> {
   }
 }
 
+/** A page as displayed (after its rotation), in points. */
+export interface PageSize {
+  width: number;
+  height: number;
+  rotation: number;
+}
+
+/** How far (share of the page height) a true box may stand beyond the page's top or bottom. */
+const PAGE_SLACK = 0.02;
+
+/**
+ * Per page, the height a file's y axis is flipped with: the page's height. On a page the PDF
+ * displays turned by 90° or 270°, the competition's files keep the displayed x but some flip y
+ * with the unrotated height (the displayed width) instead: there the flip under which all of the
+ * file's boxes on that page lie on the page is taken (the displayed height when both or neither do).
+ */
+export function flipHeights(file: IcdarFile, pageSizes: Map<number, PageSize>): Map<number, number> {
+  const boxes = new Map<number, IcdarBox[]>();
+  const add = (page: number, box: IcdarBox | null): void => {
+    if (box) boxes.set(page, [...(boxes.get(page) ?? []), box]);
+  };
+  for (const t of file.tables) {
+    for (const r of t.regions) add(r.page, r.box);
+    for (const c of t.cells) add(c.page, c.box);
+  }
+  const out = new Map<number, number>();
+  for (const [page, size] of pageSizes) {
+    const fitsWith = (flip: number): boolean =>
+      (boxes.get(page) ?? []).every((b) => flip - b.y2 >= -PAGE_SLACK * size.height && flip - b.y1 <= (1 + PAGE_SLACK) * size.height);
+    out.set(page, size.rotation % 180 !== 0 && !fitsWith(size.height) && fitsWith(size.width) ? size.width : size.height);
+  }
+  return out;
+}
+
 /** Where a region or cell box lies on a page, in top-left coordinates (y grows downwards). */
 export function toTopLeft(box: IcdarBox, pageHeight: number): { x0: number; y0: number; x1: number; y1: number } {
   return { x0: box.x1, y0: pageHeight - box.y2, x1: box.x2, y1: pageHeight - box.y1 };

@@ -4,20 +4,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readPdfSafely } from '../load/pdf-safe.js';
+import type { PageSize } from './icdar.js';
 import type { PageWords } from './icdar-regions.js';
 
 export interface PdfWords {
   words: PageWords;
-  pageHeights: Map<number, number>;
+  pageSizes: Map<number, PageSize>;
 }
 
 export async function readPdfWords(path: string): Promise<PdfWords> {
   const data = new Uint8Array(await readFile(path));
   const words: PageWords = new Map();
-  const pageHeights = new Map<number, number>();
+  const pageSizes = new Map<number, PageSize>();
   for await (const { page } of readPdfSafely(data, { warnings: [] })) {
     words.set(page.number, page.words.map((w) => ({ text: w.text, x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1 })));
-    pageHeights.set(page.number, page.height);
+    pageSizes.set(page.number, { width: page.width, height: page.height, rotation: page.rotation });
   }
-  return { words, pageHeights };
+  return { words, pageSizes };
 }

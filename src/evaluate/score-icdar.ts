@@ -7,12 +7,13 @@
  * relations against recall; an output table that matches no true table counts all its relations
  * against precision. The document's figures are sums over all of these (micro).
  *
- * Our tables are matched one-to-one to the true ones among those on the same page(s): by the
- * overlap of their cell texts (Dice of the normalised texts) or of their boxes (the shared area
- * over the smaller box's), best pairs first.
+ * Our tables are matched one-to-one to the true ones among those on the same page(s). A pair is a
+ * candidate when their cell texts overlap (Dice of the normalised texts) or one's box lies mostly
+ * in the other's; pairs are taken best first, by text overlap plus the boxes' intersection over
+ * union — so a large table covering the true one is preferred to a fragment lying inside it.
  */
 import { cellAdjacencies, compareRelations, gridCells, type SpanCell } from './adjacency.js';
-import { toTopLeft, type IcdarBox, type IcdarFile, type IcdarTable } from './icdar.js';
+import { flipHeights, toTopLeft, type IcdarBox, type IcdarFile, type IcdarTable, type PageSize } from './icdar.js';
 import { regionScore, type Box, type PageWords, type RegionScore } from './icdar-regions.js';
 import { icdarText } from './icdar-text.js';
 import { dice, greedyPairs, mean, prf, ratio, type Prf } from './metrics.js';
@@ -38,8 +39,8 @@ export interface IcdarOutputTable {
 
 export interface IcdarOutput {
   tables: IcdarOutputTable[];
-  /** Page heights in points (to turn the gold's bottom-left boxes round); absent: unknown. */
-  pageHeights: Map<number, number>;
+  /** Page sizes (to turn the gold's bottom-left boxes round); a page absent: unknown. */
+  pageSizes: Map<number, PageSize>;
 }
 
 export interface IcdarTableResult {
@@ -105,22 +106,22 @@ function union(boxes: IcdarBox[]): IcdarBox {
 }
 
 /** A true table's box on each of its pages (the region's, else its cells' union), top-left origin. */
-export function goldBoxes(t: IcdarTable, pageHeights: Map<number, number>): Box[] {
+export function goldBoxes(t: IcdarTable, flips: Map<number, number>): Box[] {
   const out: Box[] = [];
   for (const r of t.regions) {
-    const height = pageHeights.get(r.page);
+    const flip = flips.get(r.page);
     const cellBoxes = t.cells.filter((c) => c.page === r.page && c.box).map((c) => c.box as IcdarBox);
     const box = r.box ?? (cellBoxes.length ? union(cellBoxes) : null);
-    if (height === undefined || !box) continue;
-    out.push({ page: r.page, ...toTopLeft(box, height) });
+    if (flip === undefined || !box) continue;
+    out.push({ page: r.page, ...toTopLeft(box, flip) });
   }
   return out;
 }
 
 const area = (b: { x0: number; y0: number; x1: number; y1: number }): number => Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0);
 
-/** Shared area over the smaller side's area, summed over the pages both are on. */
-export function boxOverlap(a: Box[], b: Box[]): number {
+/** Shared area, and the area of each side, summed over the pages. */
+function areas(a: Box[], b: Box[]): { shared: number; a: number; b: number } {
   let shared = 0;
   let areaA = 0;
   let areaB = 0;
@@ -132,8 +133,21 @@ export function boxOverlap(a: Box[], b: Box[]): number {
   }
   for (const x of a) areaA += area(x);
   for (const y of b) areaB += area(y);
-  const smaller = Math.min(areaA, areaB);
-  return smaller > 0 ? shared / smaller : 0;
+  return { shared, a: areaA, b: areaB };
+}
+
+/** Shared area over the smaller side's area. */
+export function boxOverlap(a: Box[], b: Box[]): number {
+  const s = areas(a, b);
+  const smaller = Math.min(s.a, s.b);
+  return smaller > 0 ? s.shared / smaller : 0;
+}
+
+/** Shared area over the union's. */
+export function boxIou(a: Box[], b: Box[]): number {
+  const s = areas(a, b);
+  const union = s.a + s.b - s.shared;
+  return union > 0 ? s.shared / union : 0;
 }
 
 function outputPages(t: IcdarOutputTable): number[] {
@@ -160,14 +174,15 @@ interface OutputView {
 const textsOf = (cells: SpanCell[]): string[] => cells.map((c) => icdarText(c.text)).filter((t) => t !== '');
 
 /** Pairs of true and output tables, one-to-one. */
-export function matchIcdar(gold: IcdarTable[], output: IcdarOutput): Map<IcdarTable, IcdarOutputTable> {
-  const golds: GoldView[] = gold.map((t) => ({ table: t, pages: t.regions.map((r) => r.page), texts: textsOf(t.cells), boxes: goldBoxes(t, output.pageHeights) }));
+export function matchIcdar(gold: IcdarFile, output: IcdarOutput): Map<IcdarTable, IcdarOutputTable> {
+  const flips = flipHeights(gold, output.pageSizes);
+  const golds: GoldView[] = gold.tables.map((t) => ({ table: t, pages: t.regions.map((r) => r.page), texts: textsOf(t.cells), boxes: goldBoxes(t, flips) }));
   const outputs: OutputView[] = output.tables.map((t) => ({ table: t, pages: new Set(outputPages(t)), texts: textsOf(outputCells(t)) }));
   const score = (g: GoldView, o: OutputView): number => {
     if (!g.pages.some((p) => o.pages.has(p))) return -1;
     const text = dice(g.texts, o.texts);
-    const box = boxOverlap(g.boxes, o.table.boxes);
-    return text >= ICDAR_CELL_OVERLAP || box >= ICDAR_BOX_OVERLAP ? text + box : -1;
+    const candidate = text >= ICDAR_CELL_OVERLAP || boxOverlap(g.boxes, o.table.boxes) >= ICDAR_BOX_OVERLAP;
+    return candidate ? text + boxIou(g.boxes, o.table.boxes) : -1;
   };
   const pairs = greedyPairs(golds, outputs, score, 0, { gold: new Set(), output: new Set() });
   return new Map(pairs.map(([g, o]) => [g.table, o.table]));
@@ -198,7 +213,7 @@ export interface IcdarScoreOptions {
 }
 
 export function scoreIcdar(gold: IcdarFile, output: IcdarOutput, opts: IcdarScoreOptions = {}): IcdarScore {
-  const matches = matchIcdar(gold.tables, output);
+  const matches = matchIcdar(gold, output);
   const matched = new Set(matches.values());
   const relationsOf = (t: IcdarOutputTable) => cellAdjacencies(outputCells(t), icdarText);
   const tables: IcdarTableResult[] = gold.tables.map((g) => {
@@ -213,10 +228,11 @@ export function scoreIcdar(gold: IcdarFile, output: IcdarOutput, opts: IcdarScor
   if (opts.regions && opts.words) {
     const words = opts.words;
     const byId = new Map(gold.tables.map((g) => [g.id, g]));
+    const flips = flipHeights(opts.regions, output.pageSizes);
     const results: IcdarRegionResult[] = opts.regions.tables.map((r) => {
       const structure = byId.get(r.id);
       const o = structure ? matches.get(structure) : undefined;
-      return { gold: r.id, pages: pagesOf(r), output: o?.id ?? null, ...regionScore(goldBoxes(r, output.pageHeights), o?.boxes ?? [], words) };
+      return { gold: r.id, pages: pagesOf(r), output: o?.id ?? null, ...regionScore(goldBoxes(r, flips), o?.boxes ?? [], words) };
     });
     regions = { tables: results, summary: summarise(results, extra.length) };
   }

@@ -42,6 +42,8 @@ export interface PageInfo {
   /** Page size in PDF points (as displayed: after the page's rotation). */
   width?: number;
   height?: number;
+  /** Rotation in degrees the PDF displays the page with, when not 0. */
+  rotation?: number;
   /** Mean OCR confidence for OCR pages. */
   confidence?: number;
   /** Why the page was OCR'd (its text layer was missing or unusable, or --ocr always). */

@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellAdjacencies, type SpanCell } from '../../src/evaluate/adjacency.js';
-import { isIcdarGold, parseIcdar, toTopLeft } from '../../src/evaluate/icdar.js';
+import { flipHeights, isIcdarGold, parseIcdar, toTopLeft } from '../../src/evaluate/icdar.js';
 import { regionScore, type PageWords } from '../../src/evaluate/icdar-regions.js';
 import { icdarText } from '../../src/evaluate/icdar-text.js';
-import { boxOverlap, matchIcdar, scoreIcdar, type IcdarOutput } from '../../src/evaluate/score-icdar.js';
+import { boxIou, boxOverlap, matchIcdar, scoreIcdar, type IcdarOutput } from '../../src/evaluate/score-icdar.js';
 import { parseXml } from '../../src/evaluate/xml.js';
 import { runScore } from './helpers/run-score.js';
 import { useTempDir } from './helpers/temp.js';
@@ -83,6 +83,17 @@ describe('ICDAR 2013 files', () => {
     expect(toTopLeft(regions.tables[0].regions[0].box!, 842)).toEqual({ x0: 124, y0: 212, x1: 507, y1: 343 });
   });
 
+  it('flips y with the page height; on a page displayed turned, with the one that puts the file on the page', () => {
+    const file = (y1: number, y2: number) => parseIcdar(`<document><table id="1"><region id="1" page="1"><bounding-box x1="60" y1="${y1}" x2="82" y2="${y2}"/></region></table></document>`);
+    const upright = new Map([[1, { width: 595, height: 842, rotation: 0 }]]);
+    const turned = new Map([[1, { width: 842, height: 595, rotation: 90 }]]);
+    expect(flipHeights(file(742, 752), upright).get(1)).toBe(842);
+    // 752 is above a 595-pt page: this file flips with the unrotated height.
+    expect(flipHeights(file(742, 752), turned).get(1)).toBe(842);
+    // Both fit: the displayed height.
+    expect(flipHeights(file(61, 274), turned).get(1)).toBe(595);
+  });
+
   it('tells the format by name or content', () => {
     expect(isIcdarGold('x/eu-001-str.xml')).toBe(true);
     expect(isIcdarGold('gold.json', '{"report": {}}')).toBe(false);
@@ -121,7 +132,7 @@ const output = (spans: IcdarOutput['tables'][number]['spans']): IcdarOutput => (
     { id: 'ours', grid: [['', 'Year', ''], ['Region', '2007', '2008'], ['Africa', '1', '3']], spans, boxes: [], pageStart: 1, pageEnd: 1 },
     { id: 'elsewhere', grid: [['a', 'b']], spans: [], boxes: [], pageStart: 2, pageEnd: 2 },
   ],
-  pageHeights: new Map([[1, 842]]),
+  pageSizes: new Map([[1, { width: 595, height: 842, rotation: 0 }]]),
 });
 
 describe('ICDAR 2013 scores', () => {
@@ -139,7 +150,7 @@ describe('ICDAR 2013 scores', () => {
   });
 
   it('counts a true table nobody found fully against recall', () => {
-    const score = scoreIcdar(parseIcdar(STRUCTURE), { tables: [], pageHeights: new Map() });
+    const score = scoreIcdar(parseIcdar(STRUCTURE), { tables: [], pageSizes: new Map() });
     expect(score.tables[0]).toMatchObject({ output: null, adjacency: { correct: 0, expected: 9, found: 0, f1: 0 } });
     expect(score.macroF1).toBe(0);
   });
@@ -148,12 +159,17 @@ describe('ICDAR 2013 scores', () => {
     const gold = parseIcdar(STRUCTURE);
     // The gold cells span x 10…150, y 660…710 bottom-left, i.e. y 132…182 on an 842-pt page.
     const box = { page: 1, x0: 10, y0: 132, x1: 150, y1: 182 };
-    const garbled: IcdarOutput = { tables: [{ id: 'g', grid: [['x y z']], spans: [], boxes: [box], pageStart: 1, pageEnd: 1 }], pageHeights: new Map([[1, 842]]) };
-    expect(matchIcdar(gold.tables, garbled).get(gold.tables[0])?.id).toBe('g');
-    const otherPage: IcdarOutput = { tables: [{ ...output([]).tables[0], pageStart: 2, pageEnd: 2 }], pageHeights: new Map([[1, 842]]) };
-    expect(matchIcdar(gold.tables, otherPage).size).toBe(0);
+    const garbled: IcdarOutput = { tables: [{ id: 'g', grid: [['x y z']], spans: [], boxes: [box], pageStart: 1, pageEnd: 1 }], pageSizes: new Map([[1, { width: 595, height: 842, rotation: 0 }]]) };
+    expect(matchIcdar(gold, garbled).get(gold.tables[0])?.id).toBe('g');
+    const otherPage: IcdarOutput = { tables: [{ ...output([]).tables[0], pageStart: 2, pageEnd: 2 }], pageSizes: new Map([[1, { width: 595, height: 842, rotation: 0 }]]) };
+    expect(matchIcdar(gold, otherPage).size).toBe(0);
     expect(boxOverlap([box], [{ ...box, x1: 80 }])).toBe(1);
     expect(boxOverlap([box], [{ ...box, page: 2 }])).toBe(0);
+    expect(boxIou([box], [{ ...box, x1: 80 }])).toBeCloseTo(0.5);
+    // A fragment inside the true table loses to a table covering it.
+    const fragment = { id: 'fragment', grid: [['a']], spans: [], boxes: [{ ...box, x1: 30, y1: 140 }], pageStart: 1, pageEnd: 1 };
+    const cover = { id: 'cover', grid: [['b']], spans: [], boxes: [{ ...box, y1: 200 }], pageStart: 1, pageEnd: 1 };
+    expect(matchIcdar(gold, { tables: [fragment, cover], pageSizes: garbled.pageSizes }).get(gold.tables[0])?.id).toBe('cover');
   });
 
   it('measures region completeness and purity in characters', () => {
@@ -191,7 +207,7 @@ describe('report-extract score with an ICDAR 2013 gold', () => {
       footnotes: [],
       blocks: [],
       tables: [{ record, grid: output([]).tables[0].grid }],
-      report: { source: { page_sources: [{ page: 1, height: 842 }] }, tables: [{ table_id: 'ours', spans: [{ row: 0, col: 1, rowspan: 1, colspan: 2 }] }] },
+      report: { source: { page_sources: [{ page: 1, width: 595, height: 842 }] }, tables: [{ table_id: 'ours', spans: [{ row: 0, col: 1, rowspan: 1, colspan: 2 }] }] },
     });
     return { out: join(dir, 'out'), gold };
   }
