@@ -102,14 +102,24 @@ async function evalOne(dir: string, name: string, threads: number): Promise<{ do
   };
 }
 
+export interface EvalOptions {
+  threads?: number;
+  /** Only these documents (names without extension); default: all. */
+  only?: string[];
+  onDocument?: (d: EvalDocument) => void;
+}
+
 /** Extracts and scores every document of `dir`, one after another, each with `threads` threads. */
-export async function runIcdarEval(dir: string, opts: { threads?: number; onDocument?: (d: EvalDocument) => void } = {}): Promise<EvalResult> {
+export async function runIcdarEval(dir: string, opts: EvalOptions = {}): Promise<EvalResult> {
   const threads = Math.max(1, opts.threads ?? 1);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const documents: EvalDocument[] = [];
   let pages = 0;
-  for (const name of await evalDocuments(dir)) {
+  const names = await evalDocuments(dir);
+  const unknown = (opts.only ?? []).filter((n) => !names.includes(n));
+  if (unknown.length) throw new Error(`no such document in ${dir}: ${unknown.join(', ')}`);
+  for (const name of opts.only ? names.filter((n) => opts.only!.includes(n)) : names) {
     const one = await evalOne(dir, name, threads);
     pages += one.pages;
     documents.push(one.doc);
