@@ -13,7 +13,14 @@ import { LoadError, type LoadErrorCode } from '../load/errors.js';
 
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2, outputUnwritable: 3 } as const;
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Whether the command's usage text follows the message (not for a value that is merely wrong). */
+  readonly showUsage: boolean;
+  constructor(message: string, opts: { showUsage?: boolean } = {}) {
+    super(message);
+    this.showUsage = opts.showUsage ?? true;
+  }
+}
 
 /** The output folder cannot be created or written (exit 3). */
 export class OutputError extends Error {}

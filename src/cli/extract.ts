@@ -12,6 +12,7 @@ import { EXIT, failureLine, fsProblem, OutputError, toFailure, UsageError, type 
 import { assignDocIds, expandInputs } from './inputs.js';
 import { runPool, type Outcome, type PoolJob } from './pool.js';
 import { Progress } from './progress.js';
+import { parseShard, shardOf, type Shard } from './shard.js';
 import { formatSummary, type SummaryRow } from './summary.js';
 
 export const DEFAULTS = {
@@ -42,6 +43,9 @@ Options:
                           than S seconds (default: ${DEFAULTS.pageTimeoutSeconds}; 0: no limit)
   --max-pages N           refuse documents with more than N pages (default: ${DEFAULTS.maxPages}; 0: no limit)
   --summary FILE          also write the summary as JSON to FILE (one entry per input)
+  --shard K/N             extract only shard K of N (1 <= K <= N): the inputs whose path, relative
+                          to the folder or pattern given, hashes to K; N machines running shards
+                          1/N ... N/N together extract every input once, with the same doc-ids
   -q, --quiet             print failures only: no progress bar, notes or summary table
   --debug                 print stack traces and library messages
   -h, --help              show this help
@@ -70,6 +74,7 @@ interface ExtractSettings {
   quiet: boolean;
   debug: boolean;
   summary?: string;
+  shard?: Shard;
 }
 
 function positiveInt(name: string, v: string | undefined, def: number, allowZero: boolean): number {
@@ -93,6 +98,7 @@ function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: str
       'page-timeout': { type: 'string' },
       'max-pages': { type: 'string' },
       summary: { type: 'string' },
+      shard: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       debug: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -124,6 +130,7 @@ function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: str
       quiet: values.quiet,
       debug: values.debug,
       summary: values.summary,
+      shard: values.shard === undefined || values.help ? undefined : parseShard(values.shard),
     },
   };
 }
@@ -144,7 +151,9 @@ export async function extractCommand(argv: string[]): Promise<number> {
   }
   await removeStaleTemps(s.out);
 
-  const inputs = assignDocIds(await expandInputs(args));
+  // Doc-ids are given over all inputs, before sharding, so a shard's are those of a whole run.
+  const all = assignDocIds(await expandInputs(args));
+  const inputs = s.shard ? all.filter((i) => shardOf(i.key, s.shard!.n) === s.shard!.k) : all;
   // Files whose first bytes already say they cannot be read fail here, without a worker.
   for (const i of inputs) {
     if (i.error) continue;
@@ -167,6 +176,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   };
   inputs.forEach((i, n) => i.error && fail(n, i.error));
   inputs.forEach((i) => i.renamed && say(`note: ${i.file}: ${i.renamed}`));
+  if (s.shard) say(`shard ${s.shard.k}/${s.shard.n}: ${inputs.length} of ${all.length} inputs`);
 
   // Cores are shared: documents run in parallel first, and each uses what is left for its pages.
   const parallelDocs = Math.max(1, Math.min(s.jobs, inputs.filter((i) => !i.error).length));

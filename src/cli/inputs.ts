@@ -15,9 +15,17 @@ export interface Input {
   docId?: string;
   /** Why docId differs from the file name (another input already has that id). */
   renamed?: string;
+  /**
+   * The path relative to the root it was found under (the folder or the glob's base given on the
+   * command line; a file given by name: its path as given), '/'-separated: the key --shard hashes.
+   */
+  key: string;
 }
 
 const SUPPORTED = /\.(pdf|txt)$/i;
+
+/** A path as a shard key: '/'-separated, without './'. */
+const keyOf = (p: string): string => path.normalize(p).split(path.sep).join('/');
 
 function unreadable(message: string): Failure {
   return { code: 'unreadable', message };
@@ -37,12 +45,12 @@ function globToRegExp(glob: string): RegExp {
  * Supported files under `dir`, sorted by name at each level, at most `depth` folders down; hidden
  * files and folders are skipped; unreadable sub-folders are reported.
  */
-async function walk(dir: string, out: Input[], depth = Infinity): Promise<void> {
+async function walk(dir: string, out: Input[], depth = Infinity, root = dir): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
-    out.push({ file: dir, error: unreadable(`cannot list this folder: ${fsProblem(e) ?? String(e)}`) });
+    out.push({ file: dir, key: keyOf(path.relative(root, dir) || dir), error: unreadable(`cannot list this folder: ${fsProblem(e) ?? String(e)}`) });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -50,8 +58,8 @@ async function walk(dir: string, out: Input[], depth = Infinity): Promise<void> 
     if (e.name.startsWith('.')) continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (depth > 0) await walk(p, out, depth - 1);
-    } else if (SUPPORTED.test(e.name)) out.push({ file: p });
+      if (depth > 0) await walk(p, out, depth - 1, root);
+    } else if (SUPPORTED.test(e.name)) out.push({ file: p, key: keyOf(path.relative(root, p)) });
   }
 }
 
@@ -66,7 +74,7 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
       const rest = path.normalize(a).slice(path.normalize(base).length);
       await walk(base, found, a.includes('**') ? Infinity : rest.split('/').filter(Boolean).length - 1);
       const files = found.filter((f) => !f.error && re.test(path.normalize(f.file)));
-      if (!files.length) out.push({ file: a, error: unreadable('no .pdf or .txt file matches this pattern') });
+      if (!files.length) out.push({ file: a, key: a, error: unreadable('no .pdf or .txt file matches this pattern') });
       out.push(...files);
       continue;
     }
@@ -74,17 +82,17 @@ export async function expandInputs(args: string[]): Promise<Input[]> {
     try {
       st = await stat(a);
     } catch (e) {
-      out.push({ file: a, error: unreadable(fsProblem(e) === 'no such file or folder' ? 'no such file or folder' : `cannot read it: ${fsProblem(e) ?? String(e)}`) });
+      out.push({ file: a, key: keyOf(a), error: unreadable(fsProblem(e) === 'no such file or folder' ? 'no such file or folder' : `cannot read it: ${fsProblem(e) ?? String(e)}`) });
       continue;
     }
     if (st.isDirectory()) {
       const found: Input[] = [];
       await walk(a, found);
-      if (!found.some((f) => !f.error)) out.push({ file: a, error: unreadable('is a folder with no .pdf or .txt file in it') });
+      if (!found.some((f) => !f.error)) out.push({ file: a, key: keyOf(a), error: unreadable('is a folder with no .pdf or .txt file in it') });
       out.push(...found);
     } else if (!st.isFile()) {
-      out.push({ file: a, error: unreadable('not a regular file (a device, pipe or socket)') });
-    } else out.push({ file: a });
+      out.push({ file: a, key: keyOf(a), error: unreadable('not a regular file (a device, pipe or socket)') });
+    } else out.push({ file: a, key: keyOf(a) });
   }
   return dedupe(out);
 }

@@ -61,7 +61,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       const usage = cmd === 'extract' ? EXTRACT_USAGE : USAGE;
-      process.stderr.write(`report-extract: ${(e as Error).message}\n\n${usage}\n`);
+      const withUsage = !(e instanceof UsageError) || e.showUsage;
+      process.stderr.write(`report-extract: ${(e as Error).message}\n${withUsage ? `\n${usage}\n` : ''}`);
       return EXIT.usage;
     }
     process.stderr.write(`report-extract: ${(e as Error).message}\n`);

@@ -87,7 +87,7 @@ describe('doc-ids', () => {
   });
 
   it('are unique in input order, case-insensitively', () => {
-    const inputs: Input[] = ['x/report.pdf', 'y/report.txt', 'z/Report.pdf', 'w/report', 'v/report', 'u/missing.pdf'].map((file) => ({ file }));
+    const inputs: Input[] = ['x/report.pdf', 'y/report.txt', 'z/Report.pdf', 'w/report', 'v/report', 'u/missing.pdf'].map((file) => ({ file, key: file }));
     inputs[5].error = { code: 'unreadable', message: 'no such file or folder' };
     assignDocIds(inputs);
     expect(inputs.map((i) => i.docId)).toEqual(['report', 'report-txt', 'Report-pdf', 'report-2', 'report-3', undefined]);
