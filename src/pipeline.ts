@@ -46,13 +46,30 @@ export interface ExtractOptions {
   threads?: number;
   /** Called as each stage starts, so a caller can bound its time: opening, each page, structure. */
   onStage?: (stage: 'open' | 'page' | 'structure', page?: number, total?: number) => void;
+  /** Called as pages are read and OCR'd, for a progress bar. */
+  onProgress?: (p: PageProgress) => void;
+}
+
+/** How far a document is: pages read from the file, then pages through OCR. */
+export interface PageProgress {
+  /** Pages in the document (0 until it is open). */
+  pages: number;
+  /** Pages read from the file (each either laid out at once or sent to OCR). */
+  read: number;
+  /** Pages sent to OCR so far, and how many of them are recognised. */
+  ocr: number;
+  ocrDone: number;
 }
 
 const imagesArea = (p: Page): number => p.images.reduce((a, r) => a + Math.max(0, r.x1 - r.x0) * Math.max(0, r.y1 - r.y0), 0);
 
 export async function extractFile(file: string, opts: ExtractOptions = {}): Promise<ExtractedDocument> {
   const t0 = performance.now();
-  const data = await readFile(file);
+  return extractData(file, await readFile(file), opts, t0);
+}
+
+/** The pipeline on bytes in memory; `file` names them (its extension says what is expected). */
+export async function extractData(file: string, data: Uint8Array, opts: ExtractOptions = {}, t0 = performance.now()): Promise<ExtractedDocument> {
   const input = identifyInput(file, data);
   const facts = input.kind === 'pdf' ? pdfFacts(data) : undefined;
   const kind = input.kind;
@@ -82,14 +99,20 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
     const threads = Math.max(1, opts.threads ?? 1);
     // Pages in page order; an OCR page is a promise while its recognition runs in the pool, so
     // several pages are recognised at once. At most two pages per worker are in flight.
-    const pending: Promise<Page>[] = [];
+    const pending: { page: Promise<Page>; ocr: boolean }[] = [];
     let total = 0;
+    const progress: PageProgress = { pages: 0, read: 0, ocr: 0, ocrDone: 0 };
     const drain = async (keep: number) => {
       while (pending.length > keep) {
-        const read = await pending.shift()!;
+        const next = pending.shift()!;
+        const read = await next.page;
         const missing = withoutTextLayer(read);
         if (missing) withoutText.push(missing);
         take(read, total);
+        if (next.ocr) {
+          progress.ocrDone++;
+          opts.onProgress?.({ ...progress });
+        }
       }
     };
     try {
@@ -110,7 +133,10 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
             ocrPages.push({ page: page.number, reason: ocr === 'always' ? '--ocr always' : verdict.reason });
           }
         }
-        pending.push(read);
+        const toOcr = ocrPages.at(-1)?.page === page.number;
+        Object.assign(progress, { pages: n, read: progress.read + 1, ocr: progress.ocr + (toOcr ? 1 : 0) });
+        opts.onProgress?.({ ...progress });
+        pending.push({ page: read, ocr: toOcr });
         await drain(pool ? 2 * threads : 0);
       }
       await drain(0);
@@ -121,6 +147,7 @@ export async function extractFile(file: string, opts: ExtractOptions = {}): Prom
   } else {
     const pages = textToPages(input.decoded.text);
     for (const p of pages) take(p, pages.length);
+    opts.onProgress?.({ pages: pages.length, read: pages.length, ocr: 0, ocrDone: 0 });
     if (input.decoded.assumed) warnings.push({ code: 'encoding-assumed', message: `text encoding ${input.decoded.encoding} assumed: ${input.decoded.detected}` });
   }
   timings.load_and_layout_ms = performance.now() - tLoad;

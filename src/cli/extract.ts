@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWritable, removeStaleTemps } from '../export/folders.js';
 import { precheckFile } from '../load/input.js';
@@ -32,7 +33,11 @@ the extension appended (report.txt after report.pdf -> report-txt).
 
 Options:
   -o, --out DIR           output folder (default: ${DEFAULTS.out})
-  --format LIST           csv,json (default); report.json is always written
+  --format LIST           csv,json (default), sqlite, or any of them (csv,json,sqlite); a
+                          document's folder (with report.json) is written for csv or json
+  --db FILE               the SQLite database of --format sqlite (default: DIR/reports.sqlite;
+                          implies sqlite): every document in one database, each replaced as a
+                          whole in one transaction
   --ocr MODE              auto (default): OCR pages without a text layer; always; never
   --password PW           password for encrypted PDFs (an empty user password needs none)
   --profile NAME|FILE     report-family profile (default: detected)
@@ -60,9 +65,13 @@ Exit codes:
   3  the output folder cannot be written; nothing was read
   130  interrupted; unfinished output folders were removed`;
 
+type Format = 'csv' | 'json' | 'sqlite';
+
 interface ExtractSettings {
   out: string;
-  formats: ('csv' | 'json')[];
+  formats: Format[];
+  /** The database of the sqlite format. */
+  db?: string;
   ocr: 'auto' | 'always' | 'never';
   password?: string;
   profile?: string;
@@ -90,6 +99,7 @@ function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: str
     options: {
       out: { type: 'string', short: 'o', default: DEFAULTS.out },
       format: { type: 'string', default: 'csv,json' },
+      db: { type: 'string' },
       profile: { type: 'string' },
       password: { type: 'string' },
       ocr: { type: 'string', default: 'auto' },
@@ -104,9 +114,11 @@ function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: str
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const formats = values.format.split(',').map((f) => f.trim()) as ExtractSettings['formats'];
+  const formats = values.format.split(',').map((f) => f.trim()) as Format[];
+  if (values.db !== undefined && !formats.includes('sqlite')) formats.push('sqlite');
   if (!values.help) {
-    if (formats.some((f) => f !== 'csv' && f !== 'json')) throw new UsageError(`extract: unknown format in --format ${values.format} (use csv, json or csv,json)`);
+    if (formats.some((f) => !['csv', 'json', 'sqlite'].includes(f))) throw new UsageError(`extract: unknown format in --format ${values.format} (use csv, json, sqlite or a list such as csv,json)`);
+    if (values.db !== undefined && !values.db.trim()) throw new UsageError('extract: --db must name a file');
     if (!['auto', 'always', 'never'].includes(values.ocr)) throw new UsageError(`extract: --ocr must be auto, always or never, not "${values.ocr}"`);
     if (!values.out.trim()) throw new UsageError('extract: --out must name a folder');
   }
@@ -120,6 +132,7 @@ function parseSettings(argv: string[]): { settings: ExtractSettings; inputs: str
     settings: {
       out: values.out,
       formats,
+      db: formats.includes('sqlite') ? (values.db ?? path.join(values.out, 'reports.sqlite')) : undefined,
       ocr: values.ocr as ExtractSettings['ocr'],
       password: values.password,
       profile: values.profile,
@@ -143,13 +156,20 @@ export async function extractCommand(argv: string[]): Promise<number> {
   }
   if (!args.length) throw new UsageError('extract: no input given');
   const t0 = performance.now();
+  const folderFormats = s.formats.filter((f): f is 'csv' | 'json' => f !== 'sqlite');
+  // The SQLite module (a native binding) loads only for runs that write a database.
+  const sqlite = s.db ? await import('../export/sqlite.js') : null;
+  const dbProblem = s.db && sqlite!.databaseProblem(s.db);
+  if (dbProblem) throw new UsageError(`extract: --db ${s.db} ${dbProblem}`, { showUsage: false });
 
-  try {
-    await checkWritable(s.out);
-  } catch (e) {
-    throw new OutputError(`cannot write to the output folder ${s.out}: ${fsProblem(e) ?? (e as Error).message}`);
+  if (folderFormats.length) {
+    try {
+      await checkWritable(s.out);
+    } catch (e) {
+      throw new OutputError(`cannot write to the output folder ${s.out}: ${fsProblem(e) ?? (e as Error).message}`);
+    }
+    await removeStaleTemps(s.out);
   }
-  await removeStaleTemps(s.out);
 
   // Doc-ids are given over all inputs, before sharding, so a shard's are those of a whole run.
   const all = assignDocIds(await expandInputs(args));
@@ -159,6 +179,12 @@ export async function extractCommand(argv: string[]): Promise<number> {
     if (i.error) continue;
     const refused = await precheckFile(i.file).catch((e: unknown) => e);
     if (refused) i.error = toFailure(refused);
+  }
+  let db: InstanceType<NonNullable<typeof sqlite>['ReportDatabase']> | null = null;
+  try {
+    if (s.db) db = new sqlite!.ReportDatabase(s.db);
+  } catch (e) {
+    throw new OutputError(`cannot write the database ${s.db}: ${fsProblem(e) ?? (e as Error).message}`);
   }
   const progress = new Progress(inputs.filter((i) => !i.error).length, s.quiet);
   const say = (line: string) => (s.quiet ? undefined : progress.log(line));
@@ -190,7 +216,8 @@ export async function extractCommand(argv: string[]): Promise<number> {
             file: i.file,
             opts: { docId: i.docId, profile: s.profile, password: s.password, ocr: s.ocr, maxPages: s.maxPages || undefined, threads },
             out: s.out,
-            formats: s.formats,
+            formats: folderFormats,
+            returnDocument: Boolean(db),
             renamed: i.renamed,
           },
         ],
@@ -199,6 +226,13 @@ export async function extractCommand(argv: string[]): Promise<number> {
   const onOutcome = (job: PoolJob, o: Outcome) => {
     const row = rows[job.index];
     row.seconds = (performance.now() - (started.get(job.index) ?? t0)) / 1000;
+    if (o.ok && o.doc && db) {
+      try {
+        db.replace(o.doc);
+      } catch (e) {
+        o = { ok: false, failure: { code: 'write-failed', message: `cannot write it to the database ${s.db}: ${fsProblem(e) ?? (e as Error).message}`, stack: (e as Error).stack } };
+      }
+    }
     if (!o.ok) fail(job.index, o.failure);
     else {
       const { pages, paragraphs, tables, failedChecks, warnings, drift } = o.stats;
@@ -217,6 +251,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
     },
     onOutcome,
   });
+  db?.close();
   progress.clear();
   const wall = (performance.now() - t0) / 1000;
   if (!s.quiet) process.stderr.write(formatSummary(rows, wall));

@@ -13,11 +13,13 @@ import { stopAll } from './pool.js';
 const VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
 const USAGE = `Usage:
-  report-extract extract <input...> [--out DIR] [--format csv,json] [--ocr auto|always|never]
-                 [--password PW] [--jobs N] [--page-timeout S] [--max-pages N] [--quiet] [--debug]
+  report-extract extract <input...> [--out DIR] [--format csv,json,sqlite] [--db FILE]
+                 [--ocr auto|always|never] [--password PW] [--jobs N] [--page-timeout S]
+                 [--max-pages N] [--shard K/N] [--quiet] [--debug]
   report-extract score <DOC_OUTPUT_DIR> --gold <gold.json> [--min-paragraphs F] [--json]
   report-extract diff <DOC_OUTPUT_DIR_A> <DOC_OUTPUT_DIR_B> [--json] [--limit N]
   report-extract merge <DIR...> --out <FILE> [--paragraphs <FILE>]
+  report-extract merge <DB...> --db <FILE>
   report-extract review <DOC_OUTPUT_DIR> [--source FILE]
   report-extract --help | --version
   report-extract <command> --help

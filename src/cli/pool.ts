@@ -9,6 +9,8 @@
 import { BOOT_URL, readersToStart, workerEntry } from '../threads/entry.js';
 import { Worker } from 'node:worker_threads';
 import { TempRegistry } from '../export/folders.js';
+import type { ExtractedDocument } from '../model/document.js';
+import type { PageProgress } from '../pipeline.js';
 import type { Failure } from './errors.js';
 import type { DocStats, JobMessage, Stage, WorkerMessage } from './worker.js';
 
@@ -27,12 +29,15 @@ export interface PoolJob {
   opts: JobMessage['opts'];
   out: string;
   formats: JobMessage['formats'];
+  returnDocument?: boolean;
   renamed?: string;
 }
 
-export type Outcome = { ok: true; stats: DocStats } | { ok: false; failure: Failure };
+/** `doc`: the document itself, when the job asked for it (returnDocument). */
+export type Outcome = { ok: true; stats: DocStats; doc?: ExtractedDocument } | { ok: false; failure: Failure };
 
 export type StageListener = (job: PoolJob, stage: Stage, page?: number, total?: number) => void;
+export type ProgressListener = (job: PoolJob, progress: PageProgress) => void;
 
 const bootUrl = BOOT_URL;
 const entryUrl = workerEntry('cli/worker');
@@ -78,7 +83,8 @@ class Slot {
     return this.ready;
   }
 
-  async run(job: PoolJob, onStage?: StageListener, onStart?: (job: PoolJob) => void): Promise<Outcome> {
+  async run(job: PoolJob, listen: Listeners): Promise<Outcome> {
+    const { onStage, onStart, onProgress } = listen;
     try {
       if (!this.worker) await this.start();
       else await this.ready;
@@ -129,7 +135,8 @@ class Slot {
           // Whole-document stages grow with the document: their limit scales with its length.
           else arm(limit * Math.max(1, Math.ceil(pages / 20)), m.stage === 'write' ? 'writing the output' : 'the structure stage');
           onStage?.(job, m.stage, m.page, m.total);
-        } else if (m.type === 'done') finish({ ok: true, stats: m.stats });
+        } else if (m.type === 'progress') onProgress?.(job, m.progress);
+        else if (m.type === 'done') finish({ ok: true, stats: m.stats, doc: m.doc });
         else if (m.type === 'failed') finish({ ok: false, failure: m.failure });
       };
       const onError = (e: Error & { code?: string }) => {
@@ -144,7 +151,7 @@ class Slot {
       w.on('error', onError);
       w.on('exit', onExit);
       arm(limit, 'reading the file');
-      w.postMessage({ type: 'job', id: job.index, file: job.file, opts: job.opts, out: job.out, formats: job.formats, renamed: job.renamed } satisfies JobMessage);
+      w.postMessage({ type: 'job', id: job.index, file: job.file, opts: job.opts, out: job.out, formats: job.formats, returnDocument: job.returnDocument, renamed: job.renamed } satisfies JobMessage);
     });
     if (outcome.dead) {
       // Stopped mid-job: undo whatever it was writing.
@@ -178,6 +185,13 @@ function pageOf(what: string): number | undefined {
 
 const activeSlots = new Set<Slot>();
 
+interface Listeners {
+  onStage?: StageListener;
+  onProgress?: ProgressListener;
+  /** A worker is ready and the job is sent to it (the document's clock starts). */
+  onStart?: (job: PoolJob) => void;
+}
+
 /**
  * Run `jobs` on `size` workers. `onOutcome` is called as each document finishes (in any order);
  * jobs start in input order.
@@ -186,12 +200,9 @@ export async function runPool(
   jobs: PoolJob[],
   size: number,
   limits: PoolLimits,
-  opts: {
+  opts: Listeners & {
     debug?: boolean;
-    onStage?: StageListener;
-    /** A worker is ready and the job is sent to it (the document's clock starts). */
-    onStart?: (job: PoolJob) => void;
-    onOutcome: (job: PoolJob, o: Outcome) => void;
+    onOutcome: (job: PoolJob, o: Outcome) => void | Promise<void>;
   },
 ): Promise<void> {
   let next = 0;
@@ -202,7 +213,7 @@ export async function runPool(
       slots.map(async (slot) => {
         while (next < jobs.length) {
           const job = jobs[next++];
-          opts.onOutcome(job, await slot.run(job, opts.onStage, opts.onStart));
+          await opts.onOutcome(job, await slot.run(job, opts));
         }
         await slot.kill();
       }),

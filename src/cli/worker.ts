@@ -5,7 +5,8 @@
  * never ends is stopped by the main thread terminating the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ExtractOptions } from '../pipeline.js';
+import type { ExtractedDocument } from '../model/document.js';
+import type { ExtractOptions, PageProgress } from '../pipeline.js';
 import { fsProblem, toFailure, type Failure } from './errors.js';
 
 export interface JobMessage {
@@ -14,7 +15,10 @@ export interface JobMessage {
   file: string;
   opts: Pick<ExtractOptions, 'docId' | 'profile' | 'password' | 'ocr' | 'maxPages'>;
   out: string;
+  /** The output folder's formats; none: no folder is written. */
   formats: ('csv' | 'json')[];
+  /** Send the document back with `done` (for the SQLite export on the main thread, the library). */
+  returnDocument?: boolean;
   /** Why the doc-id differs from the file name (recorded in report.json). */
   renamed?: string;
 }
@@ -36,7 +40,8 @@ export type WorkerMessage =
   | { type: 'stage'; id: number; stage: Stage; page?: number; total?: number }
   /** A temporary folder appeared (restoreAs set for a previous result moved aside) or went away. */
   | { type: 'temp'; id: number; folder: string; restoreAs: string | null; active: boolean }
-  | { type: 'done'; id: number; stats: DocStats }
+  | { type: 'progress'; id: number; progress: PageProgress }
+  | { type: 'done'; id: number; stats: DocStats; doc?: ExtractedDocument }
   | { type: 'failed'; id: number; failure: Failure };
 
 const port = parentPort!;
@@ -65,25 +70,35 @@ const { writeDocument } = await import('../export/write.js');
 
 const post = (m: WorkerMessage) => port.postMessage(m);
 
+/** Write the document's output folder, telling the main thread about its temporary folders. */
+async function writeFolder(id: number, out: string, doc: ExtractedDocument, formats: JobMessage['formats']): Promise<void> {
+  try {
+    await writeDocument(out, doc, formats, {
+      add: (folder, restoreAs) => post({ type: 'temp', id, folder, restoreAs, active: true }),
+      remove: (folder) => post({ type: 'temp', id, folder, restoreAs: null, active: false }),
+    });
+  } catch (e) {
+    const problem = fsProblem(e) ?? String((e as Error).message).split('\n')[0];
+    throw Object.assign(new Error(problem), { failure: { code: 'write-failed', message: `cannot write its output folder: ${problem}`, stack: (e as Error).stack } satisfies Failure });
+  }
+}
+
 port.on('message', async (msg: JobMessage) => {
   if (msg.type !== 'job') return;
   const id = msg.id;
   try {
-    const doc = await extractFile(msg.file, { ...msg.opts, onStage: (stage, page, total) => post({ type: 'stage', id, stage, page, total }) });
+    const doc = await extractFile(msg.file, {
+      ...msg.opts,
+      onStage: (stage, page, total) => post({ type: 'stage', id, stage, page, total }),
+      onProgress: (progress) => post({ type: 'progress', id, progress }),
+    });
     if (msg.renamed) (doc.warnings ??= []).push({ code: 'doc-id-renamed', message: msg.renamed });
     post({ type: 'stage', id, stage: 'write', total: doc.source.pages });
-    try {
-      await writeDocument(msg.out, doc, msg.formats, {
-        add: (folder, restoreAs) => post({ type: 'temp', id, folder, restoreAs, active: true }),
-        remove: (folder) => post({ type: 'temp', id, folder, restoreAs: null, active: false }),
-      });
-    } catch (e) {
-      const problem = fsProblem(e) ?? String((e as Error).message).split('\n')[0];
-      throw Object.assign(new Error(problem), { failure: { code: 'write-failed', message: `cannot write its output folder: ${problem}`, stack: (e as Error).stack } satisfies Failure });
-    }
+    if (msg.formats.length) await writeFolder(id, msg.out, doc, msg.formats);
     post({
       type: 'done',
       id,
+      ...(msg.returnDocument ? { doc } : {}),
       stats: {
         pages: doc.source.pages,
         paragraphs: doc.paragraphs.length,

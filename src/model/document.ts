@@ -2,20 +2,12 @@
  * The document model: one typed object that the structure stage builds and every exporter reads
  * (CSV, JSON). Records are the zod-inferred types from validate/schemas.ts.
  */
-import type { Block, BoxRecord, CellRecord, Footnote, Heading, Paragraph, TableRecord, TableSpans } from '../validate/schemas.js';
+import type { Block, BoxRecord, CellRecord, CheckRecord, Footnote, Heading, Paragraph, TableRecord, TableSpans } from '../validate/schemas.js';
 import type { PageSource } from './page.js';
 import type { OcrConfidence } from '../structure/confidence.js';
 
-export interface Check {
-  /** Stable name, e.g. 'paragraph-sequence', 'footnote-references', 'table-total'. */
-  name: string;
-  ok: boolean;
-  severity: 'error' | 'warning' | 'info';
-  /** One human-readable sentence. */
-  detail: string;
-  /** Machine-readable specifics (what was summed, the difference, the records concerned). */
-  data?: unknown;
-}
+/** A validation check (its shape: CheckSchema). */
+export type Check = CheckRecord;
 
 export interface Unclassified {
   page: number | null;

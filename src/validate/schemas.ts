@@ -120,6 +120,33 @@ export const TableSpansSchema = z.object({
 });
 export type TableSpans = z.infer<typeof TableSpansSchema>;
 
+/** A validation check of report.json (and a row of the database's `checks` table). */
+export const CheckSchema = z.object({
+  /** Stable name, e.g. 'paragraph-sequence', 'footnote-references', 'table-total'. */
+  name: z.string(),
+  ok: z.boolean(),
+  severity: z.enum(['error', 'warning', 'info']),
+  /** One human-readable sentence. */
+  detail: z.string(),
+  /** Machine-readable specifics (what was summed, the difference, the records concerned). */
+  data: z.unknown().optional(),
+});
+export type CheckRecord = z.infer<typeof CheckSchema>;
+
+/** One document of the database's `documents` table: what identifies a report and its source. */
+export const DocumentRowSchema = z.object({
+  doc_id: z.string().min(1),
+  symbol: z.string().nullable(),
+  title: z.string().nullable(),
+  year: z.number().int().nullable(),
+  language: z.string().nullable(),
+  source_file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  pages: z.number().int().nonnegative(),
+  profile: z.string(),
+});
+export type DocumentRow = z.infer<typeof DocumentRowSchema>;
+
 /** Column names of a record schema, in CSV order. */
 export function columnsOf(schema: z.ZodObject): string[] {
   return Object.keys(schema.shape);

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assignDocIds, expandInputs } from '../../src/cli/inputs.js';
 import { parseShard, shardOf } from '../../src/cli/shard.js';
+import { mergeCommand } from '../../src/evaluate/merge-command.js';
+import { dumpDatabase } from '../helpers/sqlite.js';
 import { bad, cli, entries, tempDir } from '../robust/helpers/cli.js';
 
 /** Every file under `dir`: relative path → contents (report.json without its timings). */
@@ -81,8 +83,8 @@ describe('--shard K/N', () => {
       copyFileSync(bad(from), path.join(corpus, to));
     }
     const runs = [
-      cli(['extract', corpus, '--out', whole, '--jobs', '2', '-q', '--summary', `${whole}.json`]),
-      ...shards.map((out, i) => cli(['extract', corpus, '--out', out, '--jobs', '2', '--shard', `${i + 1}/${N}`, '--summary', `${out}.json`])),
+      cli(['extract', corpus, '--out', whole, '--jobs', '2', '-q', '--summary', `${whole}.json`, '--format', 'csv,json,sqlite', '--db', `${whole}.sqlite`]),
+      ...shards.map((out, i) => cli(['extract', corpus, '--out', out, '--jobs', '2', '--shard', `${i + 1}/${N}`, '--summary', `${out}.json`, '--format', 'csv,json,sqlite', '--db', `${out}.sqlite`])),
     ];
     results.push(...(await Promise.all(runs)));
   }, 240_000);
@@ -112,6 +114,15 @@ describe('--shard K/N', () => {
     for (const [file, body] of one) expect(union.get(file), file).toBe(body);
     // Same doc-ids as one run: the clashing report.txt files were renamed the same way.
     expect(entries(whole).filter((e) => e.startsWith('report'))).toEqual(['report', 'report-txt', 'report-txt-2', 'report-txt-3']);
+  });
+
+  it('the shards\' databases merged are the unsharded run\'s database', async () => {
+    const merged = path.join(root, 'merged.sqlite');
+    const io = { stdout: () => {}, stderr: () => {} };
+    expect(await mergeCommand([...shards.map((s) => `${s}.sqlite`), '--db', merged], io)).toBe(0);
+    const one = dumpDatabase(`${whole}.sqlite`);
+    expect(one.documents).toHaveLength(files.length - 1);
+    expect(dumpDatabase(merged)).toEqual(one);
   });
 
   it('failures and exit codes add up: the failing input fails in its shard only', () => {

@@ -21,13 +21,13 @@ export interface CliResult {
 }
 
 /** Run `report-extract ...args` (the bin, as `npx report-extract` and `npm run extract` do) and collect its output. */
-export function cli(args: string[], opts: { cwd?: string; timeoutMs?: number; onSpawn?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<CliResult> {
+export function cli(args: string[], opts: { cwd?: string; timeoutMs?: number; env?: Record<string, string>; onSpawn?: (child: ReturnType<typeof spawn>) => void } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [path.join(repo, 'bin/report-extract.js'), ...args], {
       cwd: opts.cwd ?? repo,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: '0' },
+      env: { ...process.env, FORCE_COLOR: '0', ...opts.env },
     });
     let stdout = '';
     let stderr = '';
