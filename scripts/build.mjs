@@ -5,6 +5,8 @@
  * does it by hand. Packages stay external: they load from node_modules as usual.
  */
 import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,8 +14,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = path.join(root, 'dist');
 const STAMP = path.join(DIST, '.built');
 
-/** Entry points: the program, the scripts its worker threads start, and the library entry (bench). */
-const ENTRIES = ['src/cli/main.ts', 'src/cli/worker.ts', 'src/load/page-worker.ts', 'src/pipeline.ts'];
+/** Entry points: the program, the scripts its worker threads start, the library, and the pipeline (bench). */
+const ENTRIES = ['src/cli/main.ts', 'src/cli/worker.ts', 'src/load/page-worker.ts', 'src/index.ts', 'src/pipeline.ts'];
+/** The library's declarations (tsc), outside dist/ so that the automatic rebuilds keep them. */
+export const TYPES = path.join(root, 'types');
 /** Files the bundles load at run time by path, copied next to them. */
 const ASSETS = ['src/threads/boot.mjs'];
 
@@ -85,7 +89,37 @@ export async function build() {
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Whether types/ is missing or older than any source file. */
+export function typesStale() {
+  const built = statSync(path.join(TYPES, 'index.d.ts'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  return newest(path.join(root, 'src')) > built;
+}
+
+/** Emit the library's .d.ts files with tsc (tsconfig.types.json) into types/, swapped in whole. */
+export function buildTypes() {
+  const tmp = `${TYPES}.${process.pid}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.types.json'), '--outDir', tmp], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw new Error(`tsc could not emit the declarations:\n${r.stdout}${r.stderr}`);
+  }
+  const old = `${TYPES}.${process.pid}.old`;
+  try {
+    renameSync(TYPES, old);
+  } catch {
+    // no previous declarations
+  }
+  renameSync(tmp, TYPES);
+  rmSync(old, { recursive: true, force: true });
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   await build();
   console.error(`built ${path.relative(process.cwd(), DIST) || DIST}/`);
+  if (process.argv.includes('--types')) {
+    buildTypes();
+    console.error(`built ${path.relative(process.cwd(), TYPES) || TYPES}/`);
+  }
 }

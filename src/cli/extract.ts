@@ -8,12 +8,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWritable, removeStaleTemps } from '../export/folders.js';
-import { precheckFile } from '../load/input.js';
-import { EXIT, failureLine, fsProblem, OutputError, toFailure, UsageError, type Failure } from './errors.js';
-import { assignDocIds, expandInputs } from './inputs.js';
+import { EXIT, failureLine, fsProblem, OutputError, UsageError, type Failure } from './errors.js';
+import { prepareInputs } from './inputs.js';
 import { runPool, type Outcome, type PoolJob } from './pool.js';
 import { Progress } from './progress.js';
-import { parseShard, shardOf, type Shard } from './shard.js';
+import { parseShard, type Shard } from './shard.js';
 import { formatSummary, type SummaryRow } from './summary.js';
 
 export const DEFAULTS = {
@@ -55,7 +54,8 @@ Options:
   --debug                 print stack traces and library messages
   -h, --help              show this help
 
-Output: a progress bar on stderr when it is a terminal, one line per failed input
+Output: on stderr, when it is a terminal, a progress bar per document (pages, then OCR pages with
+the time left); one line per failed input
 ("error: <file>: <problem>"), and a summary table at the end. Nothing goes to stdout.
 
 Exit codes:
@@ -171,15 +171,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
     await removeStaleTemps(s.out);
   }
 
-  // Doc-ids are given over all inputs, before sharding, so a shard's are those of a whole run.
-  const all = assignDocIds(await expandInputs(args));
-  const inputs = s.shard ? all.filter((i) => shardOf(i.key, s.shard!.n) === s.shard!.k) : all;
-  // Files whose first bytes already say they cannot be read fail here, without a worker.
-  for (const i of inputs) {
-    if (i.error) continue;
-    const refused = await precheckFile(i.file).catch((e: unknown) => e);
-    if (refused) i.error = toFailure(refused);
-  }
+  const { inputs, total } = await prepareInputs(args, s.shard);
   let db: InstanceType<NonNullable<typeof sqlite>['ReportDatabase']> | null = null;
   try {
     if (s.db) db = new sqlite!.ReportDatabase(s.db);
@@ -202,7 +194,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
   };
   inputs.forEach((i, n) => i.error && fail(n, i.error));
   inputs.forEach((i) => i.renamed && say(`note: ${i.file}: ${i.renamed}`));
-  if (s.shard) say(`shard ${s.shard.k}/${s.shard.n}: ${inputs.length} of ${all.length} inputs`);
+  if (s.shard) say(`shard ${s.shard.k}/${s.shard.n}: ${inputs.length} of ${total} inputs`);
 
   // Cores are shared: documents run in parallel first, and each uses what is left for its pages.
   const parallelDocs = Math.max(1, Math.min(s.jobs, inputs.filter((i) => !i.error).length));
@@ -245,10 +237,11 @@ export async function extractCommand(argv: string[]): Promise<number> {
 
   await runPool(jobs, s.jobs, { pageTimeoutMs: s.pageTimeoutMs, heapMb: DEFAULTS.heapMb, readers: threads - 1 }, {
     debug: s.debug,
-    onStart: (job) => started.set(job.index, performance.now()),
-    onStage: (job, stage, page, total) => {
-      if (stage === 'page' && page && total) progress.update(job.index, page - 1, total);
+    onStart: (job) => {
+      started.set(job.index, performance.now());
+      progress.start(job.index, job.file);
     },
+    onProgress: (job, p) => progress.update(job.index, p),
     onOutcome,
   });
   db?.close();

@@ -4,7 +4,9 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fsProblem, type Failure } from './errors.js';
+import { precheckFile } from '../load/input.js';
+import { fsProblem, toFailure, type Failure } from './errors.js';
+import { shardOf, type Shard } from './shard.js';
 
 export interface Input {
   /** The path as given or as found in a folder. */
@@ -144,4 +146,20 @@ export function assignDocIds(inputs: Input[], taken = new Map<string, string>())
     i.docId = id;
   }
   return inputs;
+}
+
+/**
+ * The inputs of a run: expanded, given doc-ids over all of them (so a shard's are those of a whole
+ * run), cut to the shard's share, and those whose first bytes already say they cannot be read
+ * marked failed (no worker needed). `total`: inputs before sharding.
+ */
+export async function prepareInputs(args: string[], shard?: Shard): Promise<{ inputs: Input[]; total: number }> {
+  const all = assignDocIds(await expandInputs(args));
+  const inputs = shard ? all.filter((i) => shardOf(i.key, shard.n) === shard.k) : all;
+  for (const i of inputs) {
+    if (i.error) continue;
+    const refused = await precheckFile(i.file).catch((e: unknown) => e);
+    if (refused) i.error = toFailure(refused);
+  }
+  return { inputs, total: all.length };
 }

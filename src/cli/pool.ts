@@ -202,16 +202,20 @@ export async function runPool(
   limits: PoolLimits,
   opts: Listeners & {
     debug?: boolean;
+    /** Stop: no further job starts, and the running ones are stopped (their outcome: a failure). */
+    signal?: AbortSignal;
     onOutcome: (job: PoolJob, o: Outcome) => void | Promise<void>;
   },
 ): Promise<void> {
   let next = 0;
   const slots = Array.from({ length: Math.max(1, Math.min(size, jobs.length)) }, () => new Slot(limits, Boolean(opts.debug)));
   for (const s of slots) activeSlots.add(s);
+  const stop = () => void Promise.all(slots.map((s) => s.kill()));
+  opts.signal?.addEventListener('abort', stop, { once: true });
   try {
     await Promise.all(
       slots.map(async (slot) => {
-        while (next < jobs.length) {
+        while (next < jobs.length && !opts.signal?.aborted) {
           const job = jobs[next++];
           await opts.onOutcome(job, await slot.run(job, opts));
         }
@@ -219,6 +223,7 @@ export async function runPool(
       }),
     );
   } finally {
+    opts.signal?.removeEventListener('abort', stop);
     await Promise.all(slots.map((s) => s.kill()));
     for (const s of slots) activeSlots.delete(s);
   }

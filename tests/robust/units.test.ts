@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assignDocIds, baseDocId, type Input } from '../../src/cli/inputs.js';
-import { Progress } from '../../src/cli/progress.js';
 import { formatSummary } from '../../src/cli/summary.js';
 import { checkWritable, removeStaleTemps, writeDocument } from '../../src/export/write.js';
 import { decodeText, decodeWindows1252 } from '../../src/load/encoding.js';
@@ -131,7 +130,7 @@ describe('pdf.js warnings and facts', () => {
   });
 });
 
-describe('summary and progress', () => {
+describe('summary', () => {
   it('formats a table with a totals line', () => {
     const text = formatSummary(
       [
@@ -150,24 +149,6 @@ describe('summary and progress', () => {
         '',
       ].join('\n'),
     );
-  });
-
-  it('draws a bar only on a terminal', () => {
-    let written = '';
-    const fake = { isTTY: true, columns: 80, write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
-    const p = new Progress(2, false, fake);
-    p.update(0, 5, 10);
-    p.log('error: x.pdf: empty file (0 bytes)');
-    p.fileDone(0);
-    p.clear();
-    expect(written).toContain('5/10 pages, 0/2 files');
-    expect(written).toContain('\r\x1b[2Kerror: x.pdf: empty file (0 bytes)\n');
-    expect(written).toContain('10/10 pages, 1/2 files');
-    written = '';
-    const pipe = new Progress(2, false, { ...fake, isTTY: false } as unknown as NodeJS.WriteStream);
-    pipe.update(0, 5, 10);
-    pipe.clear();
-    expect(written).toBe('');
   });
 });
 
