@@ -3,7 +3,7 @@
  * given, and the union of N shard runs is the unsharded run, byte for byte (report.json but for its
  * timings), with the same doc-ids and the same failures.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assignDocIds, expandInputs } from '../../src/cli/inputs.js';
@@ -123,6 +123,12 @@ describe('--shard K/N', () => {
     const one = dumpDatabase(`${whole}.sqlite`);
     expect(one.documents).toHaveLength(files.length - 1);
     expect(dumpDatabase(merged)).toEqual(one);
+    // Every box of boxes.csv is a row of the boxes table.
+    const csvBoxes = entries(whole)
+      .filter((d) => existsSync(path.join(whole, d, 'boxes.csv')))
+      .reduce((n, d) => n + readFileSync(path.join(whole, d, 'boxes.csv'), 'utf8').trim().split('\n').length - 1, 0);
+    expect(csvBoxes).toBeGreaterThan(0);
+    expect(one.boxes).toHaveLength(csvBoxes);
   });
 
   it('failures and exit codes add up: the failing input fails in its shard only', () => {
