@@ -59,7 +59,8 @@ export function renderBar(d: DocBar, now: number): string {
   let line = `${label} ${bar(done / p.pages)} ${String(p.read).padStart(String(p.pages).length)}/${p.pages} pages`;
   if (p.ocr) {
     const eta = ocrEta(d, now);
-    line += `, OCR ${p.ocrDone}/${p.ocr}${eta === null ? '' : `, ~${duration(eta)} left`}`;
+    // Nothing left to recognise: the document is in its last stages, which the estimate does not cover.
+    line += `, OCR ${p.ocrDone}/${p.ocr}${eta === null || eta === 0 ? '' : `, ~${duration(eta)} left`}`;
   }
   return line;
 }

@@ -70,7 +70,8 @@ export function columnKind(field: unknown): { kind: ColumnKind; nullable: boolea
 
 const SQL_TYPE: Record<ColumnKind, string> = { integer: 'INTEGER', real: 'REAL', boolean: 'INTEGER', text: 'TEXT', list: 'TEXT', json: 'TEXT' };
 
-const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/** An SQL identifier, quoted. */
+export const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 function columnDefs(schema: z.ZodObject): string[] {
   return columnsOf(schema).map((c) => {

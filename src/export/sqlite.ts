@@ -7,9 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ExtractedDocument } from '../model/document.js';
 import { columnsOf, DocumentRowSchema } from '../validate/schemas.js';
-import { APPLICATION_ID, documentRow, RECORD_TABLES, rowValues, SCHEMA_SQL, SCHEMA_VERSION, storedColumns } from './sqlite-schema.js';
-
-const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+import { APPLICATION_ID, documentRow, q, RECORD_TABLES, rowValues, SCHEMA_SQL, SCHEMA_VERSION, storedColumns } from './sqlite-schema.js';
 
 /** Why `file` cannot be used as the database, or null (it is ours, or empty, or not there yet). */
 export function databaseProblem(file: string): string | null {

@@ -36,6 +36,7 @@ describe('rendering', () => {
     const auto = doc({ read: 40, ocr: 10, ocrDone: 8 }, { ocrStarted: 2_000 });
     expect(ocrEta(auto, 18_000)).toBe(2_000 * (2 + 40 * 0.25));
     expect(renderBar(auto, 18_000)).toContain('OCR 8/10, ~24s left');
+    expect(renderBar(doc({ read: 80, ocr: 80, ocrDone: 80 }, { ocrStarted: 0 }), 9_000)).toMatch(/80\/80 pages, OCR 80\/80$/);
   });
 
   it('formats durations', () => {
