@@ -31,6 +31,12 @@ describe('fixtures/mc2278-grid', () => {
       expect(t.page_last! >= t.page!).toBe(true);
     }
     expect(gold.tables.some((t) => t.continued)).toBe(true);
+    // Both forms of ruling occur, and the wide table stands on a landscape page.
+    expect(new Set(gold.tables.map((t) => t.rule_style))).toEqual(new Set(['lines', 'rects']));
+    const pdf = made.pdf.toString('latin1');
+    expect(pdf).toContain('/MediaBox [0 0 792 612]');
+    expect(pdf).toMatch(/ re B /);
+    expect(pdf).toMatch(/ re f /);
     const scan = parseGold(JSON.parse(made.goldScan));
     expect(scan.tables.length).toBeGreaterThanOrEqual(3);
     expect(scan.tables.every((t) => gold.tables.some((g) => g.id === t.id))).toBe(true);
