@@ -1,92 +1,98 @@
 /**
- * npm run bench — speed and memory of the whole pipeline (load → layout → structure → validate),
- * in-process on the bundled PDF, on a 1,000-page PDF made by repeating its pages (when qpdf is
- * installed), and the whole command's wall time next to `pdftotext -layout` (when poppler-utils
- * is installed). Numbers are measured on every run, never stored.
+ * npm run bench — the whole command as users run it, against `pdftotext -layout` on the same input,
+ * both as separate processes run alternately (A B A B …) after one warm-up pair. Each pair gives a
+ * ratio; the median of the ratios (with min and max) is the figure, since a shared or throttled
+ * machine drifts less within a pair than across the run. CPU time (user + sys) and peak RSS of each
+ * child come from GNU time (`/usr/bin/time`, Debian package `time`), which reads them from the
+ * child's rusage as wait4 returns it. Three inputs: the bundled 80-page report, a 1,000-page PDF
+ * made by repeating its pages (qpdf), and a folder of 20 copies of the report in one command.
  *
- *   npm run bench [-- file.pdf] [--runs N] [--warmup N] [--no-big] [--threads N]
+ *   npm run bench [-- file.pdf] [--pairs N] [--no-big] [--no-batch]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from '../scripts/build.mjs';
-
-// Timed from the esbuild bundle, as the bin runs it (reader threads then start from plain JavaScript).
-await build();
-const { extractFile } = (await import('../dist/pipeline.js' as string)) as typeof import('../src/pipeline.js');
+import { parseTimeLine, runPairs, summarisePairs, TIME_FORMAT, type PairSummary, type Spread, type Usage } from './paired.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' }, warmup: { type: 'string', default: '3' }, 'no-big': { type: 'boolean', default: false }, threads: { type: 'string' } },
+  options: { pairs: { type: 'string', default: '5' }, 'no-big': { type: 'boolean', default: false }, 'no-batch': { type: 'boolean', default: false } },
 });
 const file = positionals[0] ?? 'fixtures/mc2278/report.pdf';
-const runs = Math.max(1, Number(values.runs));
+const pairs = Math.max(1, Number(values.pairs));
+const BATCH_COPIES = 20;
+const BIG_PAGES = 1000;
+const MiB = 1024 * 1024;
+
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-/** Page threads per document, as the CLI gives a single document: every core. */
-const threads = Number(values.threads ?? availableParallelism());
-const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const missing: string[] = [];
+if (!has('/usr/bin/time')) missing.push('GNU time (/usr/bin/time): apt-get install time');
+if (!has('pdftotext')) missing.push('pdftotext: apt-get install poppler-utils');
+if (missing.length) {
+  console.error(`npm run bench needs:\n  ${missing.join('\n  ')}`);
+  process.exit(1);
+}
 
-async function inProcess(pdf: string, n: number): Promise<{ pages: number; ms: number }> {
-  const times: number[] = [];
-  let pages = 0;
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    const doc = await extractFile(pdf, { threads });
-    times.push(performance.now() - t0);
-    pages = doc.source.pages;
+/** One child through GNU time; the command's own output is discarded, its failure is fatal. */
+function measured(cmd: string, args: string[]): Usage {
+  const r = spawnSync('/usr/bin/time', ['-f', TIME_FORMAT, cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`);
+  return parseTimeLine(r.stderr);
+}
+
+function pageCount(pdf: string): number {
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout ?? '';
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
+}
+
+const s = (x: number) => x.toFixed(2);
+const range = (r: Spread, unit = '') => `${s(r.median)}${unit} (min ${s(r.min)}, max ${s(r.max)})`;
+
+function print(label: string, pages: number, sum: PairSummary): void {
+  console.log(`\n${label}: ${pages} pages, ${pairs} pairs after one warm-up pair`);
+  for (const [name, side] of [['report-extract', sum.a], ['pdftotext -layout', sum.b]] as const) {
+    console.log(
+      `  ${name.padEnd(18)} wall ${range(side.wall, ' s')}  CPU ${range(side.cpu, ' s')}  peak RSS ${(side.peakRssBytes / MiB).toFixed(0)} MiB  ${(pages / side.wall.median).toFixed(1)} pages/s`,
+    );
   }
-  return { pages, ms: median(times) };
+  console.log(`  ratio per pair     wall ${range(sum.wallRatio, '×')}  CPU ${range(sum.cpuRatio, '×')}`);
 }
 
-function wall(cmd: string, args: string[]): number {
-  const t0 = performance.now();
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
-  return performance.now() - t0;
-}
-
-function report(label: string, pages: number, ms: number): void {
-  console.log(`${label.padEnd(34)} ${String(pages).padStart(5)} pages  ${(ms / 1000).toFixed(2).padStart(7)} s  ${((pages * 1000) / ms).toFixed(1).padStart(7)} pages/s`);
-}
-
+await build(); // the bin runs the bundle; build it now so no timed run pays for it
 const tmp = mkdtempSync(path.join(tmpdir(), 'report-extract-bench-'));
+const out = path.join(tmp, 'out');
+const txt = path.join(tmp, 'o.txt');
+const extract = (input: string) => () => measured(process.execPath, ['bin/report-extract.js', 'extract', input, '--out', out, '-q']);
+const pdftotext = (pdf: string) => () => measured('pdftotext', ['-layout', pdf, txt]);
 try {
-  // Warm-up: the first documents also pay for module loading, pdf.js start-up, starting the reader
-  // threads and the JIT compiling them; the in-process figures are steady-state throughput. The
-  // whole-command figure below is a cold start every time.
-  const warmup = Math.max(1, Number(values.warmup));
-  for (let i = 0; i < warmup; i++) await extractFile(file, { threads });
-  console.log(`threads per document: ${threads} (--threads N); warm-up runs: ${warmup} (--warmup N); median of ${runs} (--runs N)`);
-  const small = await inProcess(file, runs);
-  report(`in-process ${path.basename(file)}`, small.pages, small.ms);
+  console.log(`${new Date().toISOString()}  ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}`);
+  const pages = pageCount(file);
+  print(`whole command on ${file}`, pages, summarisePairs(runPairs(pairs, extract(file), pdftotext(file))));
 
-  let big: string | null = null;
-  if (!values['no-big'] && has('qpdf')) {
-    big = path.join(tmp, 'big1000.pdf');
-    const copies = Math.ceil(1000 / small.pages);
-    const spec = Array.from({ length: copies }, () => [file, '1-z']).flat();
-    spawnSync('qpdf', ['--empty', '--pages', ...spec, '--', path.join(tmp, 'rep.pdf')]);
-    spawnSync('qpdf', ['--empty', '--pages', path.join(tmp, 'rep.pdf'), '1-1000', '--', big]);
-    const b = await inProcess(big, 1);
-    report('in-process 1,000-page PDF', b.pages, b.ms);
-    console.log(`time per page, 1,000 pages vs ${small.pages}: ${(b.ms / b.pages / (small.ms / small.pages)).toFixed(2)}× (1.00 = linear)`);
-  } else if (!values['no-big']) console.log('qpdf not installed: 1,000-page run skipped (apt-get install qpdf)');
+  if (values['no-big']) {
+    // skipped on request
+  } else if (!has('qpdf')) console.log('\nqpdf not installed: 1,000-page run skipped (apt-get install qpdf)');
+  else {
+    const big = path.join(tmp, 'big.pdf');
+    const copies = Math.ceil(BIG_PAGES / pages);
+    const rep = path.join(tmp, 'rep.pdf');
+    spawnSync('qpdf', ['--empty', '--pages', ...Array.from({ length: copies }, () => [file, '1-z']).flat(), '--', rep]);
+    spawnSync('qpdf', ['--empty', '--pages', rep, `1-${BIG_PAGES}`, '--', big]);
+    print(`whole command on a ${BIG_PAGES}-page PDF (${path.basename(file)} repeated)`, pageCount(big), summarisePairs(runPairs(pairs, extract(big), pdftotext(big))));
+  }
 
-  const out = path.join(tmp, 'out');
-  mkdirSync(out);
-  // The bin as users run it (from the bundle built above).
-  const cli = ['bin/report-extract.js', 'extract', file, '--out', out, '-q', '--threads', String(threads)];
-  const cmdMs = median(Array.from({ length: runs }, () => wall(process.execPath, cli)));
-  report('whole command (node bin/report-extract.js)', small.pages, cmdMs);
-  if (has('pdftotext')) {
-    const ptMs = median(Array.from({ length: runs }, () => wall('pdftotext', ['-layout', file, path.join(tmp, 'o.txt')])));
-    report('pdftotext -layout', small.pages, ptMs);
-    console.log(`whole command / pdftotext -layout: ${(cmdMs / ptMs).toFixed(1)}×`);
-  } else console.log('pdftotext not installed: comparison skipped (apt-get install poppler-utils)');
-  console.log(`peak memory (this process, RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  if (!values['no-batch']) {
+    const dir = path.join(tmp, 'batch');
+    mkdirSync(dir);
+    const names = Array.from({ length: BATCH_COPIES }, (_, i) => path.join(dir, `report-${String(i + 1).padStart(2, '0')}.pdf`));
+    for (const n of names) copyFileSync(file, n);
+    // pdftotext takes one file: the batch side is a shell loop over the same 20 files.
+    const loop = () => measured('sh', ['-c', `for f in "$0"/*.pdf; do pdftotext -layout "$f" "${txt}"; done`, dir]);
+    print(`batch: a folder of ${BATCH_COPIES} copies in one command (pdftotext: a shell loop)`, pages * BATCH_COPIES, summarisePairs(runPairs(pairs, extract(dir), loop)));
+  }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-if (!existsSync(file)) process.exitCode = 1;
