@@ -3,7 +3,9 @@
  * (a footnote reference mark) joins the line as a mark instead of as text.
  */
 import { UNREAD_MARK, type Page, type Word } from '../model/page.js';
-import { findGutter, splitAtGutter } from './columns.js';
+import { orderByBands } from './bands.js';
+import { findBoxes } from './boxes.js';
+import { findGutterRun } from './columns.js';
 import { median } from './geometry.js';
 
 export interface Mark {
@@ -39,6 +41,8 @@ export interface Line {
   underlined?: boolean;
   /** Text column on a page set in columns: 0 left, 1 right; spanning lines and single-column pages 0. */
   col: number;
+  /** On a page set in columns, read across the gutter (a heading, table row or note spanning the columns). */
+  wide?: boolean;
 }
 
 export const LINE_SETTINGS = {
@@ -77,27 +81,15 @@ export function buildLines(page: Page, settings = LINE_SETTINGS): Line[] {
   if (cur.length) groups.push(cur);
   const merged = attachRaisedMarks(groups, settings);
   if (page.source === 'ocr') for (const g of merged) restoreBullet(g);
-  const gutter = findGutter(page);
+  const gutter = findGutterRun(page);
   if (gutter === null) return merged.map((g) => makeLine(page.number, g, settings, 0));
-  // Two columns: split each baseline group at the gutter, then read band by band — a line that
-  // spans the gutter (a title) closes a band; inside a band the left column comes first.
-  const out: Line[] = [];
-  let band: Line[] = [];
-  const flush = () => {
-    out.push(...band.filter((l) => l.col === 0), ...band.filter((l) => l.col === 1));
-    band = [];
-  };
-  for (const g of merged) {
-    const parts = splitAtGutter(g, gutter);
-    if (parts.length === 1 && parts[0].some((w) => w.x0 < gutter && w.x1 > gutter)) {
-      flush();
-      out.push(makeLine(page.number, parts[0], settings, 0));
-      continue;
-    }
-    for (const part of parts) band.push(makeLine(page.number, part, settings, part[0].x0 >= gutter ? 1 : 0));
-  }
-  flush();
-  return out;
+  // Columns: read band by band (bands.ts).
+  const graphics = { rules: page.rules, frames: findBoxes(page.rules), images: page.images };
+  return orderByBands(merged, gutter, graphics, median(page.words.map((w) => w.size)), page.height).map((o) => {
+    const line = makeLine(page.number, o.words, settings, o.col);
+    if (o.wide) line.wide = true;
+    return line;
+  });
 }
 
 /** What OCR makes of a bullet: a lone dot, plus, degree, guillemet or small "e"/"o" before a tab. */

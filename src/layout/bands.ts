@@ -1,0 +1,109 @@
+/**
+ * Reading order by bands. A page set in columns is cut into horizontal bands at what spans the
+ * text width — a heading or a footnote set across the gutter, a wide table, a chart or a framed
+ * box reaching over it. A band of columns is read column by column (left, then right); a spanning
+ * band is read line by line; bands are read top to bottom. So a table inside one column stays in
+ * it, and the other column's prose beside it is read as one run.
+ */
+import type { Rect, Rule, Word } from '../model/page.js';
+
+export const BAND_SETTINGS = {
+  /** A row's part on one side of the gutter is tabular when two of its words stand this far apart (× size), or when it holds nothing but figures. */
+  cellGap: 1.2,
+  /** A drawn shape (bar, frame, picture) spans when it reaches this far (× body size) past the gutter on both sides. */
+  reach: 1,
+  /** A lone two-column row between spanning rows closer than this (× its size) belongs to their band. */
+  sandwich: 2.2,
+  /** Two rules of the same extent across the gutter, less than this fraction of the page height apart, enclose a table. */
+  ruledSpan: 0.5,
+  /** Rows within this fraction of the page height from the top or bottom (running headers, footers) span. */
+  edgeBand: 0.08,
+};
+
+/** One baseline group in reading order, with its column (0 left, 1 right; spanning rows 0). */
+export interface OrderedGroup {
+  words: Word[];
+  col: number;
+  /** Read across the gutter (a spanning band). */
+  wide: boolean;
+}
+
+const FIGURE = /^[(\[]?[-+–]?[$€£]?\d[\d.,\s]*[%)\]]?$|^[-–—]$/;
+
+/** Words standing apart like table cells, or nothing but figures. */
+function tabular(ws: Word[], s: typeof BAND_SETTINGS): boolean {
+  if (!ws.length) return false;
+  const sorted = ws.slice().sort((a, b) => a.x0 - b.x0);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].x0 - sorted[i - 1].x1 > s.cellGap * sorted[i].size) return true;
+  return sorted.every((w) => FIGURE.test(w.text));
+}
+
+/** Vertical extents of drawn shapes that reach across the gutter: charts' bars, frames, pictures. */
+function spanningShapes(gutter: [number, number], rules: Rule[], frames: Rect[], images: Rect[], size: number, pageHeight: number, s: typeof BAND_SETTINGS): Rect[] {
+  const across = (r: Rect) => r.x0 < gutter[0] - s.reach * size && r.x1 > gutter[1] + s.reach * size;
+  const shapes = [...rules.filter((r) => r.kind === 'rect'), ...frames, ...images].filter(across);
+  // A ruled table across the page: consecutive rules of the same extent, not far apart (a page-wide
+  // rule under the running header and another over the footer do not make the page a table).
+  const hs = rules.filter((r) => r.kind === 'h' && across(r)).sort((a, b) => a.y0 - b.y0);
+  for (let i = 1; i < hs.length; i++) {
+    const [a, b] = [hs[i - 1], hs[i]];
+    const same = Math.abs(a.x0 - b.x0) < s.reach * size && Math.abs(a.x1 - b.x1) < s.reach * size;
+    if (same && b.y0 - a.y0 < s.ruledSpan * pageHeight) shapes.push({ x0: a.x0, x1: a.x1, y0: a.y0, y1: b.y1 });
+  }
+  return shapes;
+}
+
+/**
+ * Baseline groups (top to bottom) → reading order, given the gutter run [x0, x1] of a two-column
+ * page. A row crossing the gutter, lying on a spanning shape, or tabular on both sides of the
+ * gutter (a wide table's row) spans; the rows between such rows are read as two columns.
+ */
+export function orderByBands(
+  groups: Word[][],
+  gutter: [number, number],
+  graphics: { rules: Rule[]; frames: Rect[]; images: Rect[] },
+  size: number,
+  pageHeight: number,
+  s = BAND_SETTINGS,
+): OrderedGroup[] {
+  const shapes = spanningShapes(gutter, graphics.rules, graphics.frames, graphics.images, size, pageHeight, s);
+  const spans = groups.map((g) => {
+    if (g.some((w) => w.x0 < gutter[1] && w.x1 > gutter[0])) return true;
+    const y0 = Math.min(...g.map((w) => w.y0));
+    const y1 = Math.max(...g.map((w) => w.y1));
+    if (y1 < s.edgeBand * pageHeight || y0 > (1 - s.edgeBand) * pageHeight) return true;
+    if (shapes.some((r) => r.y0 < y1 && r.y1 > y0)) return true;
+    const left = g.filter((w) => w.x1 <= gutter[0]);
+    const right = g.filter((w) => w.x0 >= gutter[1]);
+    return left.length > 0 && right.length > 0 && tabular(left, s) && tabular(right, s);
+  });
+  // A row of a wide table with a blank cell may look like two column lines: between two spanning
+  // rows set at table pitch, it belongs to their band.
+  const top = (g: Word[]) => Math.min(...g.map((w) => w.y0));
+  const bottom = (g: Word[]) => Math.max(...g.map((w) => w.y1));
+  const sandwiched = groups.map((g, i) => {
+    if (spans[i] || i === 0 || i === groups.length - 1 || !spans[i - 1] || !spans[i + 1]) return false;
+    const h = Math.max(...g.map((w) => w.size));
+    return top(g) - bottom(groups[i - 1]) < s.sandwich * h && top(groups[i + 1]) - bottom(g) < s.sandwich * h;
+  });
+  const out: OrderedGroup[] = [];
+  let band: { left: Word[][]; right: Word[][] } = { left: [], right: [] };
+  const flush = () => {
+    for (const words of band.left) out.push({ words, col: 0, wide: false });
+    for (const words of band.right) out.push({ words, col: 1, wide: false });
+    band = { left: [], right: [] };
+  };
+  groups.forEach((g, i) => {
+    if (spans[i] || sandwiched[i]) {
+      flush();
+      out.push({ words: g, col: 0, wide: true });
+      return;
+    }
+    const left = g.filter((w) => w.x1 <= gutter[0]);
+    const right = g.filter((w) => w.x0 >= gutter[1]);
+    if (left.length) band.left.push(left);
+    if (right.length) band.right.push(right);
+  });
+  flush();
+  return out;
+}
