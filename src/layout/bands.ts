@@ -10,6 +10,8 @@ import type { Rect, Rule, Word } from '../model/page.js';
 export const BAND_SETTINGS = {
   /** A row's part on one side of the gutter is tabular when two of its words stand this far apart (× size), or when it holds nothing but figures. */
   cellGap: 1.2,
+  /** … the widest gap being this many times the narrowest (justified lines space their words evenly). */
+  unevenGap: 2,
   /** A drawn shape (bar, frame, picture) spans when it reaches this far (× body size) past the gutter on both sides. */
   reach: 1,
   /** A lone two-column row between spanning rows closer than this (× its size) belongs to their band. */
@@ -34,21 +36,30 @@ const FIGURE = /^[(\[]?[-+–]?[$€£]?\d[\d.,\s]*[%)\]]?$|^[-–—]$/;
 function tabular(ws: Word[], s: typeof BAND_SETTINGS): boolean {
   if (!ws.length) return false;
   const sorted = ws.slice().sort((a, b) => a.x0 - b.x0);
-  for (let i = 1; i < sorted.length; i++) if (sorted[i].x0 - sorted[i - 1].x1 > s.cellGap * sorted[i].size) return true;
-  return sorted.every((w) => FIGURE.test(w.text));
+  if (sorted.every((w) => FIGURE.test(w.text))) return true;
+  const gaps = sorted.slice(1).map((w, i) => w.x0 - sorted[i].x1);
+  if (!gaps.length) return false;
+  // A loosely justified line spaces its words evenly; cells stand apart from words set close.
+  const widest = Math.max(...gaps);
+  return widest > s.cellGap * sorted[0].size && widest > s.unevenGap * Math.min(...gaps);
+}
+
+/** A run of words in prose: several words, not figures, not set apart like cells. */
+function prose(ws: Word[], s: typeof BAND_SETTINGS): boolean {
+  return ws.length >= 3 && !tabular(ws, s) && ws.filter((w) => /[A-Za-zÀ-ÿ]{2}/.test(w.text)).length >= 0.6 * ws.length;
 }
 
 /** Vertical extents of drawn shapes that reach across the gutter: charts' bars, frames, pictures. */
-function spanningShapes(gutter: [number, number], rules: Rule[], frames: Rect[], images: Rect[], size: number, pageHeight: number, s: typeof BAND_SETTINGS): Rect[] {
+function spanningShapes(gutter: [number, number], rules: Rule[], frames: Rect[], images: Rect[], size: number, pageHeight: number, s: typeof BAND_SETTINGS): (Rect & { ruled?: boolean })[] {
   const across = (r: Rect) => r.x0 < gutter[0] - s.reach * size && r.x1 > gutter[1] + s.reach * size;
-  const shapes = [...rules.filter((r) => r.kind === 'rect'), ...frames, ...images].filter(across);
+  const shapes: (Rect & { ruled?: boolean })[] = [...rules.filter((r) => r.kind === 'rect'), ...frames, ...images].filter(across);
   // A ruled table across the page: consecutive rules of the same extent, not far apart (a page-wide
   // rule under the running header and another over the footer do not make the page a table).
   const hs = rules.filter((r) => r.kind === 'h' && across(r)).sort((a, b) => a.y0 - b.y0);
   for (let i = 1; i < hs.length; i++) {
     const [a, b] = [hs[i - 1], hs[i]];
     const same = Math.abs(a.x0 - b.x0) < s.reach * size && Math.abs(a.x1 - b.x1) < s.reach * size;
-    if (same && b.y0 - a.y0 < s.ruledSpan * pageHeight) shapes.push({ x0: a.x0, x1: a.x1, y0: a.y0, y1: b.y1 });
+    if (same && b.y0 - a.y0 < s.ruledSpan * pageHeight) shapes.push({ x0: a.x0, x1: a.x1, y0: a.y0, y1: b.y1, ruled: true });
   }
   return shapes;
 }
@@ -66,7 +77,12 @@ export function orderByBands(
   pageHeight: number,
   s = BAND_SETTINGS,
 ): OrderedGroup[] {
-  const shapes = spanningShapes(gutter, graphics.rules, graphics.frames, graphics.images, size, pageHeight, s);
+  const sides = (g: Word[]) => [g.filter((w) => w.x1 <= gutter[0]), g.filter((w) => w.x0 >= gutter[1])];
+  const ys = (g: Word[]) => [Math.min(...g.map((w) => w.y0)), Math.max(...g.map((w) => w.y1))];
+  // Rules enclose a table only if no row between them is prose in both columns.
+  const shapes = spanningShapes(gutter, graphics.rules, graphics.frames, graphics.images, size, pageHeight, s).filter(
+    (r) => !r.ruled || !groups.some((g) => ys(g)[0] > r.y0 && ys(g)[1] < r.y1 && sides(g).every((side) => prose(side, s))),
+  );
   const spans = groups.map((g) => {
     if (g.some((w) => w.x0 < gutter[1] && w.x1 > gutter[0])) return true;
     const y0 = Math.min(...g.map((w) => w.y0));
