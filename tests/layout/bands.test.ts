@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { buildLines } from '../../src/layout/lines.js';
+import type { Word } from '../../src/model/page.js';
+import { hrule, lineWords, page, word } from '../helpers/make.js';
+
+const PROSE = ['the report reviews the work of the year', 'and the work goes on in the field now', 'with partners in many places of the world'];
+const LEFT = 60;
+const RIGHT = 310;
+
+/** Two columns of prose lines, `n` on each side, from baseline y. */
+function columns(tag: string, n: number, y: number): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(...lineWords(`${tag}L${i} ${PROSE[i % 3]}`, LEFT, y + i * 12, { size: 9 }));
+    out.push(...lineWords(`${tag}R${i} ${PROSE[(i + 1) % 3]}`, RIGHT, y + i * 12, { size: 9 }));
+  }
+  return out;
+}
+
+const tags = (texts: string[]) => texts.map((t) => t.split(' ')[0]);
+
+describe('reading order by bands', () => {
+  it('breaks the band at a heading set across the page: columns above, heading, columns below', () => {
+    const heading = lineWords('A HEADING SET ACROSS BOTH COLUMNS', 200, 250, { size: 10, bold: true });
+    const lines = buildLines(page([...columns('a', 8, 140), ...heading, ...columns('b', 8, 280)]));
+    const order = tags(lines.map((l) => l.text));
+    const at = (t: string) => order.indexOf(t);
+    expect(at('aL7')).toBeLessThan(at('aR0'));
+    expect(at('aR7')).toBeLessThan(at('A'));
+    expect(at('A')).toBeLessThan(at('bL0'));
+    expect(at('bL7')).toBeLessThan(at('bR0'));
+    expect(lines[at('A')].wide).toBe(true);
+    expect(lines[at('bR0')].col).toBe(1);
+  });
+
+  it('keeps a table in the right column inside it, the left column read as one run beside it', () => {
+    const words: Word[] = [];
+    for (let i = 0; i < 16; i++) words.push(...lineWords(`L${i} ${PROSE[i % 3]}`, LEFT, 140 + i * 12, { size: 9 }));
+    const rows = [['Africa', '478', '22%'], ['Asia', '426', '20%'], ['Europe', '675', '32%'], ['Total', '1 579', '74%']];
+    for (let i = 0; i < 16; i++) {
+      const y = 140 + i * 12;
+      const r = i - 5;
+      if (r >= 0 && r < rows.length) {
+        words.push(word({ text: rows[r][0], x: RIGHT, base: y, size: 9 }));
+        words.push(word({ text: rows[r][1], x: RIGHT + 120, base: y, size: 9 }));
+        words.push(word({ text: rows[r][2], x: RIGHT + 180, base: y, size: 9 }));
+      } else words.push(...lineWords(`R${i} ${PROSE[(i + 2) % 3]}`, RIGHT, y, { size: 9 }));
+    }
+    const lines = buildLines(page(words));
+    const texts = lines.map((l) => l.text);
+    // The left column first, every line on its own; then the right column, its table rows in place.
+    expect(tags(texts.slice(0, 16))).toEqual(Array.from({ length: 16 }, (_, i) => `L${i}`));
+    expect(texts[16 + 5]).toBe('Africa 478 22%');
+    expect(texts[16 + 8]).toBe('Total 1 579 74%');
+    expect(lines.slice(16).every((l) => l.col === 1)).toBe(true);
+  });
+
+  it('reads a ruled table across the page row by row, between the columns above and below it', () => {
+    const words = [...columns('a', 8, 140)];
+    const rule = [hrule(LEFT, 540, 238), hrule(LEFT, 540, 300)];
+    for (let i = 0; i < 4; i++) {
+      const y = 252 + i * 12;
+      words.push(word({ text: `Region${i}`, x: LEFT, base: y, size: 9 }));
+      for (let c = 0; c < 4; c++) words.push(word({ text: String(100 * i + c), x: 200 + 90 * c, base: y, size: 9 }));
+    }
+    words.push(...columns('b', 8, 320));
+    const lines = buildLines(page(words, rule));
+    const texts = lines.map((l) => l.text);
+    const at = (t: string) => texts.findIndex((x) => x.startsWith(t));
+    expect(texts[at('Region0')]).toBe('Region0 0 1 2 3');
+    expect(at('aR7')).toBeLessThan(at('Region0'));
+    expect(at('Region3')).toBeLessThan(at('bL0'));
+  });
+});
