@@ -18,8 +18,9 @@ export const BAND_SETTINGS = {
   sandwich: 2.2,
   /** Two rules of the same extent across the gutter, less than this fraction of the page height apart, enclose a table. */
   ruledSpan: 0.5,
-  /** Rows within this fraction of the page height from the top or bottom (running headers, footers) span. */
+  /** Rows within this fraction of the page height from the top or bottom, set apart from the text by this many × their size (running headers, footers), span. */
   edgeBand: 0.08,
+  furnitureGap: 1.5,
 };
 
 /** One baseline group in reading order, with its column (0 left, 1 right; spanning rows 0). */
@@ -83,11 +84,13 @@ export function orderByBands(
   const shapes = spanningShapes(gutter, graphics.rules, graphics.frames, graphics.images, size, pageHeight, s).filter(
     (r) => !r.ruled || !groups.some((g) => ys(g)[0] > r.y0 && ys(g)[1] < r.y1 && sides(g).every((side) => prose(side, s))),
   );
-  const spans = groups.map((g) => {
+  const spans = groups.map((g, i) => {
     if (g.some((w) => w.x0 < gutter[1] && w.x1 > gutter[0])) return true;
-    const y0 = Math.min(...g.map((w) => w.y0));
-    const y1 = Math.max(...g.map((w) => w.y1));
-    if (y1 < s.edgeBand * pageHeight || y0 > (1 - s.edgeBand) * pageHeight) return true;
+    const [y0, y1] = ys(g);
+    // A running header or footer: near the page's edge and set apart from the text.
+    const apart = s.furnitureGap * Math.max(...g.map((w) => w.size));
+    if (y1 < s.edgeBand * pageHeight && (i + 1 === groups.length || ys(groups[i + 1])[0] - y1 > apart)) return true;
+    if (y0 > (1 - s.edgeBand) * pageHeight && (i === 0 || y0 - ys(groups[i - 1])[1] > apart)) return true;
     if (shapes.some((r) => r.y0 < y1 && r.y1 > y0)) return true;
     const left = g.filter((w) => w.x1 <= gutter[0]);
     const right = g.filter((w) => w.x0 >= gutter[1]);
