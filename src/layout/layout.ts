@@ -6,6 +6,7 @@
 import type { Page, Rect, Rule } from '../model/page.js';
 import type { Profile } from '../profiles/profile.js';
 import { findBoxes } from './boxes.js';
+import { drawnCharts } from './charts.js';
 import { markFootnoteZone } from './footnote-zone.js';
 import { markFurniture } from './furniture.js';
 import { buildLines, type Line } from './lines.js';
@@ -18,6 +19,7 @@ export interface LaidOutPage {
   confidence?: number;
   lines: Line[];
   rules: Rule[];
+  /** Pictures: raster images, and charts drawn as bars (charts.ts). */
   images: Rect[];
   boxes: Rect[];
   /** Dominant body font size on the page. */
@@ -48,7 +50,8 @@ export function layoutPage(page: Page): LaidOutPage {
     confidence: page.confidence,
     lines,
     rules,
-    images: page.images,
+    // Charts drawn with bars are pictures too: their labels are not tables.
+    images: [...page.images, ...drawnCharts(page.rules)],
     boxes,
     bodySize,
   };

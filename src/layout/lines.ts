@@ -106,25 +106,45 @@ function restoreBullet(group: Word[]): void {
 /**
  * A superscript sits 3–5 pt above its line's baseline, so baseline grouping puts it in a group of
  * its own just above the line (or in the line above when lines are tight). Move such small words
- * into the next line whose baseline is close below them and whose size is clearly larger.
+ * into the line close below them whose size is clearly larger and whose words reach them — on a
+ * page set in columns, the other column's line may come first by baseline.
  */
 function attachRaisedMarks(groups: Word[][], s: typeof LINE_SETTINGS): Word[][] {
   const out: Word[][] = [];
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
-    const next = groups[i + 1];
-    if (next && g.every((w) => isMarkLike(w.text))) {
-      const size = median(next.map((w) => w.size));
-      const base = median(next.map((w) => w.base));
-      const ok = g.every((w) => w.size < s.supSizeRatio * size && base - w.base > s.supRaise * size && base - w.base < size);
-      if (ok) {
-        next.push(...g);
-        continue;
-      }
+    const under = g.every((w) => isMarkLike(w.text)) ? lineUnder(groups, i, g, s) : null;
+    if (under) {
+      under.push(...g);
+      continue;
+    }
+    // A mark standing far from the rest of its baseline (the other column's line) may be raised
+    // over a line of its own column.
+    const size = Math.max(...g.map((w) => w.size));
+    for (const m of g.filter((w) => isMarkLike(w.text) && w.size < s.supSizeRatio * size && g.every((o) => o === w || o.x0 > w.x1 + size || o.x1 < w.x0 - size))) {
+      const line = lineUnder(groups, i, [m], s);
+      if (!line) continue;
+      line.push(m);
+      g.splice(g.indexOf(m), 1);
     }
     out.push(g);
   }
   return out;
+}
+
+/** The line raised marks belong to: the first close below them that reaches them horizontally. */
+function lineUnder(groups: Word[][], i: number, g: Word[], s: typeof LINE_SETTINGS): Word[] | null {
+  const x0 = Math.min(...g.map((w) => w.x0));
+  const x1 = Math.max(...g.map((w) => w.x1));
+  for (let j = i + 1; j < groups.length; j++) {
+    const next = groups[j];
+    const size = median(next.map((w) => w.size));
+    const base = median(next.map((w) => w.base));
+    if (g.some((w) => base - w.base >= size)) return null;
+    if (!next.some((w) => w.x0 <= x1 + size && w.x1 >= x0 - size)) continue;
+    return g.every((w) => w.size < s.supSizeRatio * size && base - w.base > s.supRaise * size) ? next : null;
+  }
+  return null;
 }
 
 /** A leading label: paragraph number, roman or letter label, bullet, "(a)". */

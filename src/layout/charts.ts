@@ -1,0 +1,63 @@
+/**
+ * Charts drawn with vector shapes rather than pasted as pictures: three or more filled bars
+ * standing on one axis (sharing their left edge, or their bottom edge) whose lengths differ. Such a
+ * cluster is read like a raster chart: a picture whose labels are not a table. Table shading does
+ * not qualify: its cells are as long as each other.
+ */
+import type { Rect, Rule } from '../model/page.js';
+
+export const CHART_SETTINGS = {
+  minBars: 3,
+  /** Bars share their axis edge to within this × their thickness … */
+  edge: 0.25,
+  /** … stand no further apart than this × their thickness … */
+  spacing: 3,
+  /** … and the longest is at least this × the shortest. */
+  lengthRatio: 1.5,
+};
+
+interface Bar {
+  r: Rect;
+  /** Coordinate of the axis edge, position along the stack, length, thickness. */
+  axis: number;
+  at: number;
+  len: number;
+  thick: number;
+}
+
+/** The bounding boxes of bar charts among the page's filled shapes. */
+export function drawnCharts(rules: Rule[], s = CHART_SETTINGS): Rect[] {
+  const shapes = rules.filter((r) => r.kind === 'rect');
+  if (shapes.length < s.minBars) return [];
+  const horizontal = shapes.map((r) => ({ r, axis: r.x0, at: r.y0, len: r.x1 - r.x0, thick: r.y1 - r.y0 }));
+  const vertical = shapes.map((r) => ({ r, axis: r.y1, at: r.x0, len: r.y1 - r.y0, thick: r.x1 - r.x0 }));
+  return [...stacks(horizontal, s), ...stacks(vertical, s)];
+}
+
+/** Runs of bars on one axis edge, each next to the one before. */
+function stacks(bars: Bar[], s: typeof CHART_SETTINGS): Rect[] {
+  const out: Rect[] = [];
+  const sorted = bars.slice().sort((a, b) => a.axis - b.axis || a.at - b.at);
+  const used = new Set<Bar>();
+  for (const first of sorted) {
+    if (used.has(first)) continue;
+    const run = [first];
+    for (const b of sorted) {
+      const last = run[run.length - 1];
+      if (b === first || used.has(b) || b.at <= last.at) continue;
+      if (Math.abs(b.axis - first.axis) > s.edge * first.thick) continue;
+      if (b.at - (last.at + last.thick) > s.spacing * last.thick) continue;
+      run.push(b);
+    }
+    const lens = run.map((b) => b.len);
+    if (run.length < s.minBars || Math.max(...lens) < s.lengthRatio * Math.min(...lens)) continue;
+    for (const b of run) used.add(b);
+    out.push({
+      x0: Math.min(...run.map((b) => b.r.x0)),
+      y0: Math.min(...run.map((b) => b.r.y0)),
+      x1: Math.max(...run.map((b) => b.r.x1)),
+      y1: Math.max(...run.map((b) => b.r.y1)),
+    });
+  }
+  return out;
+}
