@@ -3,7 +3,7 @@
  * word of the body crosses while both sides carry running text. Lines are then read column by
  * column. A table's whitespace is not a gutter: its sides do not both carry prose.
  */
-import type { Page, Word } from '../model/page.js';
+import type { Page, Rect, Word } from '../model/page.js';
 import { findBoxes } from './boxes.js';
 
 export const COLUMN_SETTINGS = {
@@ -42,10 +42,10 @@ export function findGutter(page: Page, s = COLUMN_SETTINGS): number | null {
  * material (titles, wide tables, notes set across the page) may cross it on up to
  * `crossingShare` of the body's lines: the columns are then read band by band (bands.ts).
  */
-export function findGutterRun(page: Page, s = COLUMN_SETTINGS): [number, number] | null {
+export function findGutterRun(page: Page, s = COLUMN_SETTINGS, boxes: Rect[] = findBoxes(page.rules)): [number, number] | null {
   const h = page.height;
   // Text framed across the page (a box) is a band of its own: it tells nothing of the columns.
-  const frames = findBoxes(page.rules).filter((f) => f.x1 - f.x0 > s.wideFrame * page.width);
+  const frames = boxes.filter((f) => f.x1 - f.x0 > s.wideFrame * page.width);
   const framed = (w: Word) => frames.some((f) => w.x0 >= f.x0 && w.x1 <= f.x1 && w.y0 >= f.y0 && w.y1 <= f.y1);
   const body = page.words.filter((w) => w.y0 > s.edgeBand * h && w.y1 < (1 - s.edgeBand) * h && !framed(w));
   if (body.length < 2 * s.minLines * s.minWordsPerLine) return null;

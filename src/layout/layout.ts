@@ -28,11 +28,11 @@ export interface LaidOutPage {
 
 /** Per-page layout that needs no other page. */
 export function layoutPage(page: Page): LaidOutPage {
-  const typed = typedRules(buildLines(page));
+  const boxes = findBoxes(page.rules);
+  const typed = typedRules(buildLines(page, undefined, boxes));
   const lines = typed.lines;
   const rules = typed.rules.length ? [...page.rules, ...typed.rules] : page.rules;
   const bodySize = dominantSize(lines);
-  const boxes = findBoxes(page.rules);
   boxes.forEach((b, i) => {
     for (const l of lines) {
       const cx = (l.x0 + l.x1) / 2;

@@ -2,10 +2,10 @@
  * Words → lines. Words sharing a baseline form a line; a smaller word raised above the baseline
  * (a footnote reference mark) joins the line as a mark instead of as text.
  */
-import { UNREAD_MARK, type Page, type Word } from '../model/page.js';
+import { UNREAD_MARK, type Page, type Rect, type Word } from '../model/page.js';
 import { orderByBands } from './bands.js';
 import { findBoxes } from './boxes.js';
-import { findGutterRun } from './columns.js';
+import { COLUMN_SETTINGS, findGutterRun } from './columns.js';
 import { median } from './geometry.js';
 
 export interface Mark {
@@ -56,8 +56,8 @@ export const LINE_SETTINGS = {
   spaceGap: 0.12,
 };
 
-/** Group one page's words into lines, top to bottom. */
-export function buildLines(page: Page, settings = LINE_SETTINGS): Line[] {
+/** Group one page's words into lines, in reading order; `frames` are the page's boxes (boxes.ts), found once by the caller. */
+export function buildLines(page: Page, settings = LINE_SETTINGS, frames: Rect[] = findBoxes(page.rules)): Line[] {
   const words = page.words.slice().sort((a, b) => a.base - b.base || a.x0 - b.x0);
   const groups: Word[][] = [];
   let cur: Word[] = [];
@@ -81,10 +81,10 @@ export function buildLines(page: Page, settings = LINE_SETTINGS): Line[] {
   if (cur.length) groups.push(cur);
   const merged = attachRaisedMarks(groups, settings);
   if (page.source === 'ocr') for (const g of merged) restoreBullet(g);
-  const gutter = findGutterRun(page);
+  const gutter = findGutterRun(page, COLUMN_SETTINGS, frames);
   if (gutter === null) return merged.map((g) => makeLine(page.number, g, settings, 0));
   // Columns: read band by band (bands.ts).
-  const graphics = { rules: page.rules, frames: findBoxes(page.rules), images: page.images };
+  const graphics = { rules: page.rules, frames, images: page.images };
   return orderByBands(merged, gutter, graphics, median(page.words.map((w) => w.size)), page.height).map((o) => {
     const line = makeLine(page.number, o.words, settings, o.col);
     if (o.wide) line.wide = true;
