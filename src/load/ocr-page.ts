@@ -11,6 +11,7 @@ import { lineSizePx, ocrSkew, ocrWords } from './ocr-words.js';
 import { restoreBullets } from './bullets.js';
 import { splitRaisedMarks } from './raised-marks.js';
 import { checkStops } from './stops.js';
+import { readLabels } from './labels.js';
 import { binarisePage, cropBinary, toPbm, type BinaryImage, type PixelBox } from './raster.js';
 import { pageGraphics, renderDpi, renderPage, scanRaster, type PageImage } from './render.js';
 import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
@@ -95,8 +96,8 @@ function inTextBand(r: PixelRule, lines: OcrLine[], offset: { x: number; y: numb
 export function assemblePage(p: PreparedPage, lines: OcrLine[], s: OcrSettings = OCR_SETTINGS): Page {
   const skew = ocrSkew(lines, p.dpi, s.skew);
   const geometry = { dpi: p.dpi, offset: { x: p.box?.x0 ?? 0, y: p.box?.y0 ?? 0 }, width: p.bin.width, height: p.bin.height };
-  // What the ink shows and tesseract's text misses: a label's stop, bullets, raised marks.
-  const read = [checkStops, restoreBullets, splitRaisedMarks].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), lines);
+  // What the ink shows and tesseract's text misses: a label's stop, bullets, raised marks, section labels.
+  const read = [checkStops, restoreBullets, splitRaisedMarks, readLabels].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), lines);
   const words = ocrWords(read, geometry, skew, s.size);
   const centre = { x: p.bin.width / 2, y: p.bin.height / 2 };
   const rules = detectRules(p.ruleBin, p.dpi, skew, s.rules, p.bin)

@@ -207,6 +207,28 @@ export const OCR_SETTINGS = {
     minGap: 0.4,
   },
 
+  /**
+   * Section labels found in the image (see readLabels), in em of the line. In a sans-serif face a
+   * roman "I" is a bare stroke that tesseract reads as "l", "1", "[" or drops, with its stop: at
+   * 200 dpi the stroke is 0.6-0.75 em tall and under 0.15 em wide.
+   */
+  labels: {
+    /** Searched this far before the title's first word... */
+    reach: 6,
+    /** ...from this far above the baseline to this far below. */
+    above: 1,
+    below: 0.3,
+    /** A stroke is at least this tall and at most this wide... */
+    minStroke: 0.5,
+    maxStrokeWidth: 0.2,
+    /** ...and stands on the baseline, within this much. */
+    baseTolerance: 0.12,
+    /** A label has at most this many glyphs before its stop. */
+    maxGlyphs: 4,
+    /** Its stop is at most this far before the title. */
+    maxGap: 4,
+  },
+
   /** When a PDF's own text layer is trusted instead of OCR (see textLayerUsable). */
   textLayer: {
     /** Fewer letters and digits than this while images cover `imageCoverage` of the page: a scan. */

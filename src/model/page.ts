@@ -31,6 +31,13 @@ export interface Word extends Rect {
  */
 export const UNREAD_MARK = '\uFFFD';
 
+/**
+ * A section label OCR could not read: glyphs and a full stop before a heading's title, where OCR
+ * read nothing or garbage. Its value follows from the sequence of labels (next roman numeral or
+ * letter).
+ */
+export const UNREAD_LABEL = '\uFFFC';
+
 /** A stroked or filled vector segment or rectangle (table rules, box borders, footnote separators). */
 export interface Rule extends Rect {
   /** 'h' horizontal line, 'v' vertical line, 'rect' anything thicker in both directions. */

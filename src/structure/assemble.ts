@@ -12,7 +12,8 @@ import type { Profile } from '../profiles/profile.js';
 import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schemas.js';
 import { type Block, buildBlocks, columnWidth, leftOf, measure, reachesRight, type TextMetrics } from './blocks.js';
 import { linkFootnotes, parseFootnotes, parseNoteLines, type RawFootnote, type TextHolder } from './footnotes.js';
-import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue } from './numbering.js';
+import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, toRoman, UNREAD_LABELLED } from './numbering.js';
+import { UNREAD_LABEL } from '../model/page.js';
 import { clauseOpenings, findPreamble, isSubject } from './preamble.js';
 import { findTabular, isHeaderLike } from './tabular.js';
 import { joinLines, upperShare } from './text.js';
@@ -95,7 +96,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     const pos = typographic(b);
     const styled = pos && b.lines.every((l) => l.bold || l.italic || l.underlined || l.size > bodySize + 0.75);
     // Text that does not stop before the right margin is prose, unless typography or a label says otherwise.
-    const labelled = BULLET.test(text) || ROMAN_LABEL.test(text) || LETTER_LABEL.test(text) || PARAGRAPH_NUMBER.test(text) || RESOLUTION_TITLE.test(text);
+    const labelled = BULLET.test(text) || ROMAN_LABEL.test(text) || LETTER_LABEL.test(text) || PARAGRAPH_NUMBER.test(text) || RESOLUTION_TITLE.test(text) || UNREAD_LABELLED.test(text);
     if (!styled && !labelled && b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * colWidth)) return null;
     // A block that the next one continues mid-sentence is not a heading.
     const next = blocks[i + 1];
@@ -104,6 +105,10 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     // A resolution's number and title ("47/101. Title"): it opens the document's top level.
     const resolution = RESOLUTION_TITLE.exec(text);
     if (resolution) return { level: 1, label: resolution[1], title: resolution[2], style: '', strong: true };
+    // A label the ink shows but OCR could not read: a section (title in capitals) or a subsection;
+    // its value comes from the sequence when the records are built.
+    const unread = UNREAD_LABELLED.exec(text);
+    if (unread) return { level: upperShare(unread[1]) >= 0.8 ? 1 : 2, label: UNREAD_LABEL, title: unread[1], style: '', strong: true };
     const roman = ROMAN_LABEL.exec(text);
     if (roman && romanValue(roman[1])) return { level: 1, label: roman[1], title: roman[2], style: '', strong: true };
     const letter = LETTER_LABEL.exec(text);
@@ -440,6 +445,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
         return;
       }
       closeAll();
+      if (h.label === UNREAD_LABEL) h.label = h.level === 1 ? toRoman(romanSeen + 1) : String.fromCharCode(65 + letterSeen);
       resolveLabel(h, romanSeen, letterSeen);
       if (h.level === 1 && h.label) romanSeen = romanValue(h.label) ?? romanSeen;
       if (h.level === 1) letterSeen = 0;

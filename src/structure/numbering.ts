@@ -4,6 +4,7 @@
  * numbers. Choosing the longest near-consecutive increasing chain of candidates separates them
  * without knowing what those other things are.
  */
+import { UNREAD_LABEL } from '../model/page.js';
 
 /** "35. Text", "35.\tText"; the number and the rest. */
 export const PARAGRAPH_NUMBER = /^(\d{1,4})\.\s+(\S.*)$/;
@@ -13,6 +14,17 @@ export const ROMAN_LABEL = /^([IVXLC]{1,6})\.\s+(.+)$/;
 export const LETTER_LABEL = /^([A-Z])\.\s+(.+)$/;
 export const BULLET = /^[•▪◦‣∙·●○■□►▸–-]\s+(.+)$/;
 export const LETTERED_ITEM = /^\(([a-z]{1,3}|[ivx]{1,5}|\d{1,2})\)\s+(.+)$/;
+
+/** A heading whose label OCR saw but could not read (see load/labels.ts). */
+export const UNREAD_LABELLED = new RegExp(`^${UNREAD_LABEL}\\.\\s+(.+)$`);
+
+/** The roman numeral of n (1…399). */
+export function toRoman(n: number): string {
+  const parts: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of parts) for (; n >= v; n -= v) out += r;
+  return out;
+}
 
 export function romanValue(s: string): number | null {
   const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
