@@ -37,8 +37,13 @@ export function reportJson(doc: ExtractedDocument, withRecords: boolean): object
       checks: doc.checks,
     },
     unclassified: doc.unclassified,
-    // Merged cells: the CSVs keep a merged cell's text in its top-left position only.
-    tables: doc.tables.map((t) => ({ table_id: t.record.table_id, spans: t.spans ?? [] })),
+    // Merged cells (the CSVs keep a merged cell's text in its top-left position only), and how
+    // each grid was read and why.
+    tables: doc.tables.map((t) => ({
+      table_id: t.record.table_id,
+      spans: t.spans ?? [],
+      ...(t.method ? { method: t.method.method, method_reason: t.method.method_reason } : {}),
+    })),
     ...(doc.ocr ? { ocr_confidence: doc.ocr } : {}),
     timings: Object.fromEntries(Object.entries(doc.timings).map(([k, v]) => [k, Math.round(v * 10) / 10])),
     ...(withRecords

@@ -2,7 +2,7 @@
  * The document model: one typed object that the structure stage builds and every exporter reads
  * (CSV, JSON). Records are the zod-inferred types from validate/schemas.ts.
  */
-import type { Block, BoxRecord, CellRecord, CheckRecord, Footnote, Heading, Paragraph, TableRecord, TableSpans } from '../validate/schemas.js';
+import type { Block, BoxRecord, CellRecord, CheckRecord, Footnote, Heading, Paragraph, TableMethodRecord, TableRecord, TableSpans } from '../validate/schemas.js';
 import type { PageSource } from './page.js';
 import type { OcrConfidence } from '../structure/confidence.js';
 
@@ -22,6 +22,8 @@ export interface ExtractedTable {
   cells: CellRecord[];
   notes: string[];
   checks: Check[];
+  /** How the grid was read and why (report.json `tables`). */
+  method?: TableMethodRecord;
   /** Mean OCR word confidence of the table's text (OCR pages only). */
   confidence?: number;
   /** Merged cells of `grid`. */

@@ -16,6 +16,7 @@ import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PA
 import { UNREAD_LABEL } from '../model/page.js';
 import { clauseOpenings, findPreamble, isSubject } from './preamble.js';
 import { findTabular, isHeaderLike } from './tabular.js';
+import { inRuledTable } from './tables/ruled-regions.js';
 import { joinLines, upperShare } from './text.js';
 
 export interface StructureResult {
@@ -61,6 +62,20 @@ export interface HeadingGuess {
 
 type Kind = 'paragraph' | 'heading' | 'box' | 'list' | 'note' | 'tabular' | 'merged' | 'endnote' | 'preamble';
 
+/**
+ * Blocks lying mostly inside a ruled grid of their page are tabular, whatever their text looks
+ * like (a grid of words, a header of wrapped cells): the rules say it is a table.
+ */
+function markRuledTables(blocks: Block[], pages: LaidOutPage[], tab: boolean[]): void {
+  const byNumber = new Map(pages.map((p) => [p.number, p]));
+  blocks.forEach((b, i) => {
+    const page = byNumber.get(b.page);
+    if (tab[i] || !page) return;
+    const inside = b.lines.filter((l) => inRuledTable(page, l)).length;
+    if (inside && inside >= 0.5 * b.lines.length) tab[i] = true;
+  });
+}
+
 export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_SETTINGS): StructureResult {
   const bodySize = dominantSize(pages.flatMap((p) => p.lines.filter((l) => l.zone === 'body')));
   const m = measure(pages, bodySize);
@@ -72,6 +87,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   const typographic = (b: Block) => typographicPage.get(b.page) ?? true;
   const blocks = buildBlocks(pages, m);
   const tab = findTabular(blocks, m, positional);
+  markRuledTables(blocks, pages, tab);
   const colWidth = columnWidth(m, 0);
 
   // The paragraph sequence, chosen before anything else.

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Check, ExtractedDocument } from '../model/document.js';
 import type { StructureResult } from '../structure/assemble.js';
-import { BlockSchema, BoxSchema, FootnoteSchema, HeadingSchema, ParagraphSchema } from './schemas.js';
+import { BlockSchema, BoxSchema, FootnoteSchema, HeadingSchema, ParagraphSchema, TableMethodSchema } from './schemas.js';
 
 function schemaCheck(name: string, schema: z.ZodType, records: unknown[]): Check {
   const problems: string[] = [];
@@ -89,6 +89,7 @@ export function validateDocument(doc: ExtractedDocument, s: StructureResult): Ch
     schemaCheck('footnote', FootnoteSchema, doc.footnotes),
     schemaCheck('block', BlockSchema, doc.blocks),
     schemaCheck('box', BoxSchema, doc.boxes),
+    schemaCheck('table-method', TableMethodSchema, doc.tables.flatMap((t) => (t.method ? [t.method] : []))),
     paragraphSequence(doc.paragraphs.map((p) => p.number)),
     footnoteReferences(doc.footnotes, refs),
     headingHierarchy(doc.headings.map((h) => h.level)),

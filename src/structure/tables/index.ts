@@ -10,7 +10,7 @@ import { normaliseFurniture } from '../../layout/furniture.js';
 import type { LaidOutPage } from '../../layout/layout.js';
 import type { Line } from '../../layout/lines.js';
 import type { Check, ExtractedTable } from '../../model/document.js';
-import type { Block as BlockRecord, CellRecord, Paragraph } from '../../validate/schemas.js';
+import type { Block as BlockRecord, CellRecord, Paragraph, TableMethod } from '../../validate/schemas.js';
 import { checkTable } from '../../validate/table-checks.js';
 import type { Block } from '../blocks.js';
 import type { Located } from '../provenance.js';
@@ -22,6 +22,7 @@ import { noteGroups, noteText, regionToDraft } from './grid.js';
 import { tableIds } from './ids.js';
 import type { Draft } from './model.js';
 import { findRegions, type Region } from './regions.js';
+import { latticeDrafts } from './ruled-regions.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 
 export { TABLE_SETTINGS } from './settings.js';
@@ -114,13 +115,15 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
   const regionsAll = findRegions(pages, input.tabular, s);
   const { figures: found, regions: kept } = findFigures(pages, regionsAll, s);
   const figures = [...found];
-  const drafts: Draft[] = [];
-  for (const r of kept) {
+  // Ruled grids first: the text regions they overlap give them titles and notes.
+  const ruled = latticeDrafts(pages, kept, s);
+  const drafts: Draft[] = ruled.drafts;
+  for (const r of ruled.regions) {
     if (!r.positional) continue;
     const d = regionToDraft(r, s);
-    if (d && (d.body.length || d.header.length)) drafts.push(d);
+    if (d && (d.body.length || d.header.length)) drafts.push(withMethod(d, 'stream', streamReason(r)));
   }
-  const dumpRegions = kept.filter((r) => !r.positional);
+  const dumpRegions = ruled.regions.filter((r) => !r.positional);
   if (dumpRegions.length) {
     // Running headers a dump kept inside a table: the texts marked as furniture elsewhere.
     const furniture = new Set<string>();
@@ -139,7 +142,7 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
     for (const [k, n] of edgeCount) if (n >= 3) furniture.add(k);
     const patterns = input.furniture ?? [];
     const dump = dumpDrafts(dumpRegions, { between: betweenRegions(pages, input.tabular), isFurniture: (t) => furniture.has(normaliseFurniture(t)) || patterns.some((re) => re.test(t.trim())) });
-    drafts.push(...dump.drafts);
+    drafts.push(...dump.drafts.map((d) => withMethod(d, 'text-dump', 'plain-text dump: columns from spacing and arithmetic')));
     figures.push(...dump.figures);
   }
   // Tables printed as images: reported without cells.
@@ -149,6 +152,7 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
     const d: Draft = {
       title: f.title, titleSource: 'caption', pageStart: f.page, pageEnd: f.page, top: f.top, header: [], body: [], spans: [], columns: [],
       notes: [], labelColumns: 0, afterParagraph: null, reasons: ['image'], image: true, lines: [],
+      method: 'image', methodReason: 'captioned as a table and printed as an image: no cells to read',
     };
     drafts.push(d);
     // The table is the picture (the last of what the figure was read from, after its title).
@@ -172,6 +176,7 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
       notes: d.notes,
       checks: [],
       spans: d.spans.map((sp) => ({ row: sp.in === 'body' ? sp.row + d.header.length : sp.row, col: sp.col, rowspan: sp.rowspan, colspan: sp.colspan })),
+      method: { table_id: id, method: d.method ?? 'stream', method_reason: d.methodReason ?? '' },
     };
     where.set(table.record, pictures.get(d) ?? d.lines);
     locateCells(cells, d, where);
@@ -225,6 +230,18 @@ function locateCells(cells: CellRecord[], d: Draft, where: Map<object, Located[]
     const box = c.row < d.header.length ? d.headerBoxes?.[c.row]?.[c.col] : d.bodyBoxes?.[c.row - d.header.length]?.[c.col];
     if (box) where.set(c, [box]);
   }
+}
+
+function withMethod(d: Draft, method: TableMethod, reason: string): Draft {
+  d.method ??= method;
+  d.methodReason ??= reason;
+  return d;
+}
+
+/** Why a region without a ruled grid is read from its text, in terms of the rules it has. */
+function streamReason(r: Region): string {
+  if (!r.rules.length) return 'no rules: columns from text alignment, rows from baselines';
+  return `${r.rules.length} horizontal rule(s), no grid: rules separate header and body, columns and rows from text`;
 }
 
 function summaryChecks(tables: ExtractedTable[]): Check[] {

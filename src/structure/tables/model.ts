@@ -4,6 +4,7 @@
  */
 import type { Line } from '../../layout/lines.js';
 import type { Rect } from '../../model/page.js';
+import type { TableMethod } from '../../validate/schemas.js';
 
 /** A piece of one cell's text on one line: a phrase of words, or one figure. */
 export interface Frag {
@@ -70,6 +71,9 @@ export interface Draft {
   bodyBoxes?: CellBox[][];
   /** The lines each of `notes` was read from, parallel to it. */
   noteLines?: Line[][];
+  /** How the grid was read (report.json), with why; set by the path that made the draft. */
+  method?: TableMethod;
+  methodReason?: string;
   /** Printed as an image: no cells could be read. */
   image?: boolean;
   /** Lines of the table's body on its pages, kept for joining continued tables. */

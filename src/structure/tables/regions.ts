@@ -159,7 +159,7 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
 }
 
 /** Heading-like lines right above a table (bold, larger, or "Table n"), top to bottom. */
-function titleAbove(lines: Line[], first: Line, s: TableSettings): Line[] {
+export function titleAbove(lines: Line[], first: Line, s: TableSettings): Line[] {
   const above = lines.filter((l) => l.base < first.y0).sort((a, b) => b.base - a.base);
   const out: Line[] = [];
   let edge = first.y0;

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { layoutDocument, layoutPage } from '../../src/layout/layout.js';
+import type { Page, Rule, Word } from '../../src/model/page.js';
+import { BUILTIN_PROFILES } from '../../src/profiles/profile.js';
+import { assemble } from '../../src/structure/assemble.js';
+import { buildTables } from '../../src/structure/tables/index.js';
+import { findGrids } from '../../src/structure/tables/lattice.js';
+import { hrule, lineWords, page, vrule, word } from '../helpers/make.js';
+
+const generic = BUILTIN_PROFILES.find((p) => p.spec.name === 'generic')!;
+
+/** The whole structure and tables stages on hand-made pages, as the pipeline runs them. */
+function extract(pages: Page[]) {
+  const laid = pages.map(layoutPage);
+  layoutDocument(laid, generic);
+  const s = assemble(laid, generic);
+  return { s, t: buildTables(laid, { tabular: s.tabular, paragraphs: s.paragraphs }) };
+}
+
+const rect = (x0: number, y0: number, x1: number, y1: number): Rule => ({ x0, y0, x1, y1, kind: 'rect' });
+
+/** Words of a cell's text placed in the cell whose top-left corner is (x, y), one line each. */
+const cellText = (lines: string[], x: number, y: number, opts: { bold?: boolean; size?: number } = {}): Word[] =>
+  lines.flatMap((t, i) => lineWords(t, x + 4, y + 13 + i * 12, { size: 10, ...opts }));
+
+/** A figure right-aligned in the cell ending at x1. */
+const figure = (text: string, x1: number, y: number): Word => word({ text, x: x1 - 4 - text.length * 5, base: y + 13, size: 10 });
+
+describe('ruled grids (lattice)', () => {
+  it('reads a fully ruled 3×3 table whose header cell spans two columns', () => {
+    const xs = [100, 200, 300, 400];
+    const ys = [100, 120, 140, 160];
+    const rules = [
+      ...ys.map((y) => hrule(100, 400, y)),
+      vrule(100, 100, 160),
+      vrule(200, 100, 160),
+      // No rule between the last two columns in the header row: one spanning cell.
+      vrule(300, 120, 160),
+      vrule(400, 100, 160),
+    ];
+    const words = [
+      ...cellText(['Region'], xs[0], ys[0], { bold: true }),
+      ...cellText(['Staff employed'], xs[1] + 20, ys[0], { bold: true }),
+      ...cellText(['Africa'], xs[0], ys[1]),
+      figure('12', xs[2], ys[1]),
+      figure('1 400', xs[3], ys[1]),
+      ...cellText(['Asia'], xs[0], ys[2]),
+      figure('3', xs[2], ys[2]),
+      figure('5', xs[3], ys[2]),
+    ];
+    const { t } = extract([page(words, rules)]);
+    expect(t.tables).toHaveLength(1);
+    const table = t.tables[0];
+    expect(table.grid).toEqual([
+      ['Region', 'Staff employed', ''],
+      ['Africa', '12', '1 400'],
+      ['Asia', '3', '5'],
+    ]);
+    expect(table.record.header_rows).toBe(1);
+    expect(table.method).toMatchObject({ method: 'lattice' });
+    // The spanning header names both columns below it.
+    expect(table.cells.find((c) => c.text === '1 400')).toMatchObject({ column_label: 'Staff employed', row_label: 'Africa', value: 1400 });
+  });
+
+  it('reads a grid of shaded cells drawn without a single stroke', () => {
+    // Cell backgrounds with a hairline of white between them: their edges are the rules.
+    const xs = [80, 220, 300, 380];
+    const ys = [200, 218, 236, 254];
+    const rules: Rule[] = [];
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) rules.push(rect(xs[c] + 0.6, ys[r] + 0.6, xs[c + 1] - 0.6, ys[r + 1] - 0.6));
+    const words = [
+      ...cellText(['Category'], xs[0], ys[0] - 2),
+      ...cellText(['2007'], xs[1], ys[0] - 2),
+      ...cellText(['2008'], xs[2], ys[0] - 2),
+      ...cellText(['Movement'], xs[0], ys[1] - 2),
+      figure('410', xs[2], ys[1] - 2),
+      figure('422', xs[3], ys[1] - 2),
+      ...cellText(['Migration health'], xs[0], ys[2] - 2),
+      figure('77', xs[2], ys[2] - 2),
+      figure('81', xs[3], ys[2] - 2),
+    ];
+    const grids = findGrids(rules, { width: 595, height: 842 }, 10);
+    expect(grids).toHaveLength(1);
+    expect(grids[0].cells).toHaveLength(9);
+    const { t } = extract([page(words, rules)]);
+    expect(t.tables.map((x) => x.grid)).toEqual([
+      [
+        ['Category', '2007', '2008'],
+        ['Movement', '410', '422'],
+        ['Migration health', '77', '81'],
+      ],
+    ]);
+    expect(t.tables[0].method?.method).toBe('lattice');
+  });
+
+  it('keeps the three lines of a ruled cell as one cell’s text', () => {
+    const xs = [100, 190, 260, 330];
+    const ys = [100, 142, 160, 178];
+    const rules = [...ys.map((y) => hrule(100, 330, y)), ...xs.map((x) => vrule(x, 100, 178))];
+    const words = [
+      ...cellText(['Operational', 'expenditure', '(USD)'], xs[0], ys[0]),
+      ...cellText(['2007'], xs[1], ys[0] + 12, { bold: true }),
+      ...cellText(['2008'], xs[2], ys[0] + 12, { bold: true }),
+      ...cellText(['Africa'], xs[0], ys[1]),
+      figure('1 200', xs[2], ys[1]),
+      figure('1 350', xs[3], ys[1]),
+      ...cellText(['Europe'], xs[0], ys[2]),
+      figure('800', xs[2], ys[2]),
+      figure('950', xs[3], ys[2]),
+    ];
+    const { t, s } = extract([page(words, rules)]);
+    expect(t.tables).toHaveLength(1);
+    expect(t.tables[0].grid[0]).toEqual(['Operational expenditure (USD)', '2007', '2008']);
+    expect(t.tables[0].grid).toHaveLength(3);
+    expect(t.tables[0].record.table_id).not.toMatch(/operational-operational/);
+    // Nothing of the grid became a paragraph or a block of prose.
+    expect(s.blocks.filter((b) => /Operational|Africa/.test(b.text))).toEqual([]);
+  });
+
+  it('leaves a frame around prose alone', () => {
+    const prose = 'The Organization continued to assist migrants and governments in all regions of the world with many programmes';
+    const words = [...lineWords(prose, 104, 115, { size: 10 }), ...lineWords(prose, 104, 127, { size: 10 }), ...lineWords(prose, 104, 139, { size: 10 })];
+    const rules = [hrule(100, 560, 100), hrule(100, 560, 150), vrule(100, 100, 150), vrule(560, 100, 150)];
+    const { t } = extract([page(words, rules)]);
+    expect(t.tables).toEqual([]);
+  });
+});
