@@ -38,6 +38,7 @@ const STEP_BACK = -0.2;
 const SAME_BASELINE = 0.05;
 
 const PAINT_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const FILL_ONLY = new Set<number>([OPS.fill, OPS.eoFill]);
 const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
@@ -70,9 +71,12 @@ interface State {
   rise: number;
   font: string | null;
   fontSize: number;
+  /** The fill colour is white (or none): a filled path draws nothing visible on the page. */
+  blankFill: boolean;
 }
 
 const initialState = (): State => ({
+  blankFill: false,
   ctm: IDENTITY,
   textMatrix: IDENTITY,
   x: 0,
@@ -243,9 +247,18 @@ export function readContent(fnArray: ArrayLike<number>, argsArray: ArrayLike<unk
       case OPS.showSpacedText:
         if (s.font && s.fontSize) showText(args[0] as (GlyphLike | number)[], s, fontOf(s.font), viewport, out);
         break;
+      case OPS.setFillRGBColor:
+        // pdf.js hands every fill colour over as "#rrggbb".
+        s.blankFill = typeof args[0] === 'string' && (args[0] as string).toLowerCase() === '#ffffff';
+        break;
+      case OPS.setFillTransparent:
+        s.blankFill = true;
+        break;
       case OPS.constructPath: {
         const [paintOp, paths] = args as [number, ArrayLike<number>[] | null];
         if (!PAINT_OPS.has(paintOp) || !paths) break;
+        // A white fill (a page or cell background, a mask over something) draws no rule.
+        if (s.blankFill && FILL_ONLY.has(paintOp)) break;
         const m = Util.transform(viewport, s.ctm) as Matrix;
         for (const p of paths) {
           if (!p) continue;

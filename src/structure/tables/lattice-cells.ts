@@ -112,7 +112,14 @@ function unruledEdges(cell: GridCell, words: Word[], xs: number[], em: number, s
 function unruledRows(words: Word[], xs: number[], em: number, s: LatticeCellSettings): number[] {
   const lines = baselines(words, s.baselineTolerance * em);
   const shared = lines.filter((l) => new Set(l.map((w) => slot(xs, centreX(w)))).size >= 2);
-  const withFigures = shared.filter((l) => l.some((w) => isNumericWord(w.text) && !YEAR.test(w.text)));
+  // A figure line: in some column, its words on the line are all figures (a row's cell), not a
+  // number quoted in a sentence.
+  const figureCell = (l: Word[]) => {
+    const cols = new Map<number, Word[]>();
+    for (const w of l) cols.set(slot(xs, centreX(w)), [...(cols.get(slot(xs, centreX(w))) ?? []), w]);
+    return [...cols.values()].some((ws) => ws.every((w) => isNumericWord(w.text) && !YEAR.test(w.text)));
+  };
+  const withFigures = shared.filter(figureCell);
   if (withFigures.length < 2) return [];
   const mid = (l: Word[]) => l.reduce((a, w) => a + centreY(w), 0) / l.length;
   const out: number[] = [];

@@ -187,11 +187,8 @@ function components(h: Segment[], v: Segment[], tol: number): { h: Segment[]; v:
   return [...out.values()];
 }
 
-/**
- * Ruled grids on a page: connected rules with at least two rows and two columns between them.
- * `em` is the page's text size, which scales every tolerance.
- */
-export function findGrids(rules: Rule[], page: { width: number; height: number }, em: number, s: LatticeSettings = LATTICE_SETTINGS): Grid[] {
+/** Grids the given rules form. */
+function gridsOf(rules: Rule[], page: { width: number; height: number }, em: number, s: LatticeSettings): Grid[] {
   const tol = s.joinTolerance * em;
   const raw = segmentsOf(rules, page, s);
   const h = joinSegments(raw.h, tol);
@@ -210,4 +207,20 @@ export function findGrids(rules: Rule[], page: { width: number; height: number }
     grids.push({ x0: xs[0], y0: ys[0], x1: xs[xs.length - 1], y1: ys[ys.length - 1], xs, ys, cells, ruledColumns: true });
   }
   return grids;
+}
+
+/**
+ * Ruled grids on a page: connected rules with at least two rows and two columns between them.
+ * `em` is the page's text size, which scales every tolerance. Rectangles (cell backgrounds, boxes)
+ * count as rules except inside a grid that strokes alone already draw: there they are shading
+ * behind a cell's lines, and their edges are no cell's.
+ */
+export function findGrids(rules: Rule[], page: { width: number; height: number }, em: number, s: LatticeSettings = LATTICE_SETTINGS): Grid[] {
+  const tol = s.joinTolerance * em;
+  const strokes = rules.filter((r) => r.kind !== 'rect');
+  const rects = rules.filter((r) => r.kind === 'rect');
+  if (!rects.length) return gridsOf(strokes, page, em, s);
+  const stroked = gridsOf(strokes, page, em, s);
+  const within = (r: Rule, g: Grid) => r.x0 >= g.x0 - tol && r.x1 <= g.x1 + tol && r.y0 >= g.y0 - tol && r.y1 <= g.y1 + tol;
+  return gridsOf([...strokes, ...rects.filter((r) => !stroked.some((g) => within(r, g)))], page, em, s);
 }

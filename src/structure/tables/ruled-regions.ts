@@ -30,20 +30,44 @@ export const RULED_SETTINGS = {
   proseCellWords: 40,
   /** A grid is a frame around prose when this share of its filled cells is running text. */
   maxProseCells: 0.34,
+  /** A line of this many words in a cell spanning columns is running text… */
+  proseLineWords: 8,
+  /** …and a grid with this share of its words in such lines is running text laid over rules. */
+  maxProseShare: 0.5,
+  /** Filled cells cover at least this share of a table's grid (a chart's gridlines hold a label or two). */
+  minFilled: 0.3,
 };
 
 const cache = new WeakMap<LaidOutPage, RuledTable[]>();
 
 const wordInside = (l: Line, g: Grid) => l.words.some((w) => (w.x0 + w.x1) / 2 >= g.x0 && (w.x0 + w.x1) / 2 <= g.x1 && w.base - 0.3 * w.size >= g.y0 && w.base - 0.3 * w.size <= g.y1);
 
-/** Whether a grid's filled cells make a table: two rows and two columns of text, not prose. */
-function isTable(cells: CellText[], r = RULED_SETTINGS): boolean {
+/**
+ * Whether a grid's filled cells make a table: text in two rows and two columns, a fair share of
+ * the grid filled (a chart's gridlines hold a label or two), and not running text (a frame
+ * around prose, or prose laid over decorative rules).
+ */
+function isTable(grid: Grid, cells: CellText[], r = RULED_SETTINGS): boolean {
   const filled = cells.filter((c) => c.text);
   const rows = new Set(filled.map((c) => c.cell.row)).size;
   const cols = new Set(filled.map((c) => c.cell.col)).size;
   if (rows < 2 || cols < 2) return false;
-  const prose = filled.filter((c) => c.words.length > r.proseCellWords).length;
-  return prose <= r.maxProseCells * filled.length;
+  const area = filled.reduce((n, c) => n + c.cell.rowspan * c.cell.colspan, 0);
+  if (area < r.minFilled * (grid.xs.length - 1) * (grid.ys.length - 1)) return false;
+  const proseCells = filled.filter((c) => c.words.length > r.proseCellWords).length;
+  if (proseCells > r.maxProseCells * filled.length) return false;
+  // Running text set across the grid's columns (a page laid out over decorative rules): most
+  // words in long lines of cells that span columns. A table's text keeps to its columns.
+  let words = 0;
+  let prose = 0;
+  for (const c of filled) {
+    words += c.words.length;
+    if (c.cell.colspan < 2) continue;
+    const byBase = new Map<number, number>();
+    for (const w of c.words) byBase.set(Math.round(w.base), (byBase.get(Math.round(w.base)) ?? 0) + 1);
+    for (const n of byBase.values()) if (n >= r.proseLineWords) prose += n;
+  }
+  return prose < r.maxProseShare * words;
 }
 
 /** The ruled tables of a positioned page (computed once per page). */
@@ -59,7 +83,7 @@ export function ruledTables(page: LaidOutPage): RuledTable[] {
       const words = gridWords(grid, lines);
       const refined = refineGrid(grid, words, size);
       const cells = fillCells(refined, words, size);
-      if (isTable(cells)) out.push({ grid: refined, cells, lines: lines.sort((a, b) => a.base - b.base) });
+      if (isTable(refined, cells)) out.push({ grid: refined, cells, lines: lines.sort((a, b) => a.base - b.base) });
     }
   }
   cache.set(page, out);
