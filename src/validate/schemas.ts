@@ -69,13 +69,13 @@ export type TableRecord = z.infer<typeof TableSchema>;
 
 /**
  * How each table's grid was read (report.json `tables`): `lattice` cells from a grid of rules,
- * `hybrid` rows from rules and columns from the text, `stream` from the text's alignment alone,
+ * `stream` from the text's alignment (rules, if any, separate its header from its body),
  * `text-dump` from a plain-text dump's spacing, `image` a table printed as a picture (no cells);
  * `method_reason` says what the page showed.
  */
 export const TableMethodSchema = z.object({
   table_id: z.string(),
-  method: z.enum(['lattice', 'hybrid', 'stream', 'text-dump', 'image']),
+  method: z.enum(['lattice', 'stream', 'text-dump', 'image']),
   method_reason: z.string(),
 });
 export type TableMethodRecord = z.infer<typeof TableMethodSchema>;

@@ -42,8 +42,6 @@ export interface Grid extends Rect {
   /** Row edges, top to bottom (rows = ys.length − 1). */
   ys: number[];
   cells: GridCell[];
-  /** Whether the grid has vertical rules inside it (a full lattice) or only rules between rows. */
-  ruledColumns: boolean;
 }
 
 /** Horizontal and vertical segments a page's rules draw (rectangles give their four edges). */
@@ -204,7 +202,7 @@ function gridsOf(rules: Rule[], page: { width: number; height: number }, em: num
     const ys = dropThin(clusterPositions([y0, y1, ...comp.h.map((g) => g.at)], tol), s.minCellSize * em);
     if (xs.length < 3 || ys.length < 3) continue;
     const cells = gridCells(xs, ys, comp.h, comp.v, tol, s);
-    grids.push({ x0: xs[0], y0: ys[0], x1: xs[xs.length - 1], y1: ys[ys.length - 1], xs, ys, cells, ruledColumns: true });
+    grids.push({ x0: xs[0], y0: ys[0], x1: xs[xs.length - 1], y1: ys[ys.length - 1], xs, ys, cells });
   }
   return grids;
 }
