@@ -140,11 +140,21 @@ function lineUnder(groups: Word[][], i: number, g: Word[], s: typeof LINE_SETTIN
     const next = groups[j];
     const size = median(next.map((w) => w.size));
     const base = median(next.map((w) => w.base));
-    if (g.some((w) => base - w.base >= size)) return null;
+    if (g.some((w) => base - w.base >= size)) break;
     if (!next.some((w) => w.x0 <= x1 + size && w.x1 >= x0 - size)) continue;
-    return g.every((w) => w.size < s.supSizeRatio * size && base - w.base > s.supRaise * size) ? next : null;
+    return raisedOver(g, next, s) ? next : null;
   }
-  return null;
+  // No line reaches the marks: a label hanging left of its note's first line (set off by an
+  // indent wider than the reach) still belongs to the line right below it.
+  const next = groups[i + 1];
+  return next && raisedOver(g, next, s) ? next : null;
+}
+
+/** Marks small and raised over a line, less than its size above its baseline. */
+function raisedOver(g: Word[], line: Word[], s: typeof LINE_SETTINGS): boolean {
+  const size = median(line.map((w) => w.size));
+  const base = median(line.map((w) => w.base));
+  return g.every((w) => w.size < s.supSizeRatio * size && base - w.base > s.supRaise * size && base - w.base < size);
 }
 
 /** A leading label: paragraph number, roman or letter label, bullet, "(a)". */

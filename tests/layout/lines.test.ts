@@ -20,6 +20,17 @@ describe('buildLines', () => {
     expect(line.marks).toEqual([{ text: '1', at: 'were officials'.length }]);
   });
 
+  it('joins a raised footnote label hanging left of its note to the note line, even with a line far below', () => {
+    // The label stands 1.5 em left of the note text: no word of the note reaches it.
+    const label = word({ text: '1', x: 72, base: 697, size: 6.5, w: 3.6 });
+    const note = lineWords('Excluding the Director General', 84, 700, { size: 8 });
+    const footer = lineWords('Page 2', 500, 750, { size: 9 });
+    const lines = buildLines(page([label, ...note, ...footer], [], 1, 612, 792));
+    expect(lines).toHaveLength(2);
+    expect(lines[0].words.map((w) => w.text)).toContain('1');
+    expect(lines[0].words.map((w) => w.text)).toContain('Excluding');
+  });
+
   it('puts no space between a mark and punctuation that follows it', () => {
     const ws = lineWords('June 2009', 70, 300);
     const mark = word({ text: '4', x: ws[1].x1 + 0.1, base: 296, size: 6.5, w: 3 });
