@@ -6,6 +6,7 @@
  * it, and the other column's prose beside it is read as one run.
  */
 import type { Rect, Rule, Word } from '../model/page.js';
+import { isFigure } from '../numbers/parse.js';
 
 export const BAND_SETTINGS = {
   /** A row's part on one side of the gutter is tabular when two of its words stand this far apart (× size), or when it holds nothing but figures. */
@@ -31,13 +32,11 @@ export interface OrderedGroup {
   wide: boolean;
 }
 
-const FIGURE = /^[(\[]?[-+–]?[$€£]?\d[\d.,\s]*[%)\]]?$|^[-–—]$/;
-
 /** Words standing apart like table cells, or nothing but figures. */
 function tabular(ws: Word[], s: typeof BAND_SETTINGS): boolean {
   if (!ws.length) return false;
   const sorted = ws.slice().sort((a, b) => a.x0 - b.x0);
-  if (sorted.every((w) => FIGURE.test(w.text))) return true;
+  if (sorted.every((w) => isFigure(w.text))) return true;
   const gaps = sorted.slice(1).map((w, i) => w.x0 - sorted[i].x1);
   if (!gaps.length) return false;
   // A loosely justified line spaces its words evenly; cells stand apart from words set close.

@@ -192,7 +192,7 @@ describe('running text left to the tables stage', () => {
     const { tables, notes } = build([p], [block(p, 140, 162)]);
     expect(tables).toHaveLength(0);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ kind: 'note', block_id: '', page: 1 });
+    expect(notes[0]).toMatchObject({ kind: 'note', block_id: 'prose-1', page: 1 });
     expect(notes[0].text).toContain('World resources');
   });
 });

@@ -212,11 +212,14 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
     }),
   );
   // Running text left to this stage that holds no table: notes of no table, so nothing is lost.
+  // Each such run gets its own block id, so its records keep distinct keys (boxes.csv, review).
+  let proseRuns = 0;
   for (const r of kept) {
     if (r.rows.length || r.caption.length || !r.positional) continue;
     const top = Math.min(...r.notes.map((l) => l.y0));
+    const blockId = `prose-${++proseRuns}`;
     noteGroups(r.notes).forEach((lines, k) => {
-      const rec: BlockRecord = { kind: 'note', parent_paragraph: paragraphBefore(positions, r.page, top), page: r.page, item: k + 1, label: '', text: noteText(lines), block_id: '', footnotes: [] };
+      const rec: BlockRecord = { kind: 'note', parent_paragraph: paragraphBefore(positions, r.page, top), page: r.page, item: k + 1, label: '', text: noteText(lines), block_id: blockId, footnotes: [] };
       where.set(rec, lines);
       noteBlocks.push(rec);
     });
