@@ -111,3 +111,37 @@ function firstLine(words: Word[], n: number, text: string): Word[] | null {
   }
   return null;
 }
+
+describe('boxes of report.txt (a text dump)', () => {
+  it("puts every table cell on the dump's character grid, where its words are printed", async () => {
+    const TXT = 'fixtures/mc2278/report.txt';
+    const doc = await extractFile(TXT);
+    // The dump's pages as the loader cuts them, as rows of characters.
+    const pages = textToPages(await readFile(TXT, 'utf8')).map((p) => {
+      const rows: string[] = [];
+      for (const w of p.words) {
+        const g = toTextGrid(w);
+        const row = (rows[g.y0] ?? '').padEnd(g.x1);
+        rows[g.y0] = row.slice(0, g.x0) + w.text + row.slice(g.x1);
+      }
+      return rows;
+    });
+    const cells = doc.tables.flatMap((t) => t.cells);
+    expect(cells.length).toBeGreaterThan(1000);
+    const box = new Map(doc.boxes.filter((b) => b.record_kind === 'cell').map((b) => [b.record_id, b]));
+    const wrong: string[] = [];
+    for (const c of cells) {
+      const b = box.get(cellKey(c));
+      if (!b) {
+        wrong.push(`${cellKey(c)} "${c.text}": no box`);
+        continue;
+      }
+      const rows = pages[b.page - 1].slice(b.y0, b.y1).map((r) => (r ?? '').slice(b.x0, b.x1));
+      const inside = rows.join(' ').replace(/-\s+/g, '-').replace(/\s+/g, ' ');
+      // Every word of the cell is printed inside its box (a word broken at a hyphen counts whole).
+      const missing = c.text.split(/\s+/).filter((w) => !inside.includes(w) && !inside.replace(/-\s?/g, '').includes(w.replace(/-/g, '')));
+      if (missing.length) wrong.push(`${cellKey(c)} "${c.text}": box holds "${inside}"`);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+});

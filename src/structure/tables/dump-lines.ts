@@ -12,6 +12,10 @@ export interface Tok {
   c0: number;
   c1: number;
   fig: boolean;
+  /** Where it was printed: its line, and its extent on it (the dump's coordinates). */
+  line: Line;
+  x0: number;
+  x1: number;
 }
 
 export type LineKind = 'data' | 'text' | 'years' | 'num1';
@@ -43,9 +47,10 @@ export function tokenize(lines: Line[]): DLine[] {
       const c0 = Math.round(w.x0 / cw);
       const m = GLUED.exec(w.text);
       if (m) {
-        toks.push({ text: m[1], c0, c1: c0 + m[1].length, fig: true });
-        toks.push({ text: m[2], c0: c0 + m[1].length, c1: c0 + w.text.length, fig: isFig(m[2]) });
-      } else toks.push({ text: w.text, c0, c1: c0 + w.text.length, fig: isFig(w.text) });
+        const cut = w.x0 + ((w.x1 - w.x0) * m[1].length) / w.text.length;
+        toks.push({ text: m[1], c0, c1: c0 + m[1].length, fig: true, line, x0: w.x0, x1: cut });
+        toks.push({ text: m[2], c0: c0 + m[1].length, c1: c0 + w.text.length, fig: isFig(m[2]), line, x0: cut, x1: w.x1 });
+      } else toks.push({ text: w.text, c0, c1: c0 + w.text.length, fig: isFig(w.text), line, x0: w.x0, x1: w.x1 });
     }
     // A remark in parentheses after a figure ("729 (613 in 2007)") belongs to the figure's cell.
     for (let i = 0; i < toks.length; i++) {
@@ -56,7 +61,7 @@ export function tokenize(lines: Line[]): DLine[] {
       const text = toks.slice(i, j + 1).map((t) => t.text).join(' ');
       if (!/[A-Za-z]/.test(text)) continue;
       const prev = toks[i - 1];
-      toks.splice(i - 1, j - i + 2, { text: `${prev.text} ${text}`, c0: prev.c0, c1: toks[j].c1, fig: true });
+      toks.splice(i - 1, j - i + 2, { text: `${prev.text} ${text}`, c0: prev.c0, c1: toks[j].c1, fig: true, line, x0: prev.x0, x1: toks[j].x1 });
       i--;
     }
     const figs = toks.filter((t) => t.fig);

@@ -14,7 +14,7 @@ import { parseNumber } from '../../numbers/parse.js';
 import { readFlexible, type Model, type Reading, type RowInput } from './dump-decode.js';
 import { segments, tokenize, type DLine, type Tok } from './dump-lines.js';
 import type { FigureFound } from './figures.js';
-import type { Draft, Span } from './model.js';
+import type { CellBox, Draft, Span } from './model.js';
 import { TABLE_CAPTION, type Region } from './regions.js';
 import { CONTINUED } from './continue.js';
 import { DUMP_SETTINGS as D } from './settings.js';
@@ -39,6 +39,8 @@ interface TablePart extends Part {
 
 interface Row {
   label: string[];
+  /** The tokens the label was read from (for the cell's box). */
+  labelToks: Tok[];
   figs: Tok[];
   lead: number;
   /** Line start column of the row's first label line (indentation). */
@@ -124,15 +126,17 @@ function toTablePart(p: Part): TablePart | null {
 /** Gather rows: figures with their labels (wrapped label lines joined, group labels kept apart). */
 function gatherRows(body: DLine[]): Row[] {
   const rows: Row[] = [];
-  let pending: { text: string; indent: number; at: number }[] = [];
+  let pending: { text: string; indent: number; at: number; toks: Tok[] }[] = [];
   body.forEach((d, at) => {
     const indent = d.toks[0]?.c0 ?? 0;
     if (d.kind === 'text') {
       const t = words(d);
       const prev = pending[pending.length - 1];
       // Continues the pending label: indented, or after a connector, or starts in lower case.
-      if (prev && (indent > prev.indent || CONNECTOR.test(prev.text) || /^\p{Ll}/u.test(t))) prev.text = joinTexts([prev.text, t]);
-      else pending.push({ text: t, indent, at });
+      if (prev && (indent > prev.indent || CONNECTOR.test(prev.text) || /^\p{Ll}/u.test(t))) {
+        prev.text = joinTexts([prev.text, t]);
+        prev.toks.push(...d.toks);
+      } else pending.push({ text: t, indent, at, toks: d.toks.slice() });
       return;
     }
     const segs = segments(d);
@@ -140,25 +144,28 @@ function gatherRows(body: DLine[]): Row[] {
       const label = seg.label.map((t) => t.text).join(' ');
       const lead = seg.figs.length ? (seg.label.length ? seg.figs[0].c0 - seg.label[seg.label.length - 1].c1 : seg.figs[0].c0 + 1) : 0;
       let labels: string[] = [];
+      let labelToks: Tok[] = seg.label;
       if (si === 0 && pending.length) {
         const prev = pending[pending.length - 1];
         const continues = !label || indent > prev.indent || CONNECTOR.test(prev.text) || /^\p{Ll}/u.test(label);
         if (!label && seg.figs.length) {
           // Figures without a label: every label line since the last row is theirs.
           labels = [joinTexts(pending.map((p) => p.text))];
+          labelToks = pending.flatMap((p) => p.toks);
           pending = [];
         } else if (continues) {
           pending.pop();
           labels = [joinTexts([prev.text, label])];
+          labelToks = [...prev.toks, ...seg.label];
         } else labels = [label];
-        for (const p of pending) rows.push({ label: [p.text], figs: [], lead: 0, indent: p.indent, labelOnly: true, at: p.at });
+        for (const p of pending) rows.push({ label: [p.text], labelToks: p.toks, figs: [], lead: 0, indent: p.indent, labelOnly: true, at: p.at });
         pending = [];
       } else if (label) labels = [label];
       if (!seg.figs.length) {
-        pending.push({ text: label, indent, at });
+        pending.push({ text: label, indent, at, toks: seg.label.slice() });
         return;
       }
-      rows.push({ label: labels, figs: seg.figs, lead, indent, at });
+      rows.push({ label: labels, labelToks, figs: seg.figs, lead, indent, at });
     });
   });
   // Label lines left at the very end have no figures to belong to: not rows.
@@ -443,6 +450,7 @@ function decodeRows(rows: Row[], hintK: number | null): { cells: string[][]; K: 
     const n = flex[i].absorbed;
     if (!n) return;
     r.label = [[...r.label, ...r.figs.slice(0, n).map((t) => t.text)].join(' ')];
+    r.labelToks = [...r.labelToks, ...r.figs.slice(0, n)];
     r.figs = r.figs.slice(n);
   });
   const voting = all.map((rs) => rs.slice(0, 24));
@@ -558,6 +566,7 @@ function groupLabels(rows: Row[]): { group: string[]; subtotal: boolean[]; names
     const joined = joinTexts([labelOf(a), labelOf(b)]).toLowerCase();
     if (subs.has(joined) || [...subs].some((g) => g.startsWith(joined + ' '))) {
       a.label = [joinTexts([labelOf(a), labelOf(b)])];
+      a.labelToks = [...a.labelToks, ...b.labelToks];
       rows.splice(i + 1, 1);
       i--;
     }
@@ -573,6 +582,10 @@ function groupLabels(rows: Row[]): { group: string[]; subtotal: boolean[]; names
       if (t.toLowerCase().startsWith(g + ' ') && !/\btotal$/i.test(t)) {
         r.label = [t.slice(g.length + 1)];
         (r as Row & { glued?: string }).glued = t.slice(0, g.length);
+        // The group name's words are the label's first tokens.
+        const n = g.split(/\s+/).length;
+        (r as Row & { gluedToks?: Tok[] }).gluedToks = r.labelToks.slice(0, n);
+        r.labelToks = r.labelToks.slice(n);
       }
     }
   }
@@ -582,13 +595,16 @@ function groupLabels(rows: Row[]): { group: string[]; subtotal: boolean[]; names
 interface Built {
   header: string[][];
   body: string[][];
+  /** Where each cell was printed, parallel to header and body. */
+  headerBoxes: CellBox[][];
+  bodyBoxes: CellBox[][];
   spans: Span[];
   labelColumns: number;
 }
 
-/** Header cells from the dump's header lines, as far as the column count allows. */
-function buildHeader(lines: DLine[], K: number, L: number): string[][] {
-  if (!lines.length) return [];
+/** Header cells from the dump's header lines, as far as the column count allows, and where each was printed. */
+function buildHeader(lines: DLine[], K: number, L: number): { rows: string[][]; boxes: CellBox[][] } {
+  if (!lines.length) return { rows: [], boxes: [] };
   const W = L + K;
   // The leaf header: the line whose words can name the K figure columns (K words, or more with
   // the label column's name in front).
@@ -600,25 +616,77 @@ function buildHeader(lines: DLine[], K: number, L: number): string[][] {
     }
   }
   const rows: string[][] = [];
+  const boxes: CellBox[][] = [];
+  const blank = () => ({ row: new Array<string>(W).fill(''), box: new Array<CellBox>(W).fill(null) });
   const upper = lines.filter((_, i) => i !== leaf && i < (leaf < 0 ? lines.length : leaf + 1));
   if (upper.length && leaf >= 0) {
-    const row = new Array(W).fill('');
+    const { row, box } = blank();
     row[Math.min(L, W - 1)] = joinTexts(upper.map(words));
+    box[Math.min(L, W - 1)] = tokBox(upper.flatMap((d) => d.toks));
     rows.push(row);
+    boxes.push(box);
   }
   if (leaf >= 0) {
-    const toks = lines[leaf].toks.map((t) => t.text);
-    const row = new Array(W).fill('');
-    const data = toks.slice(toks.length - K);
-    data.forEach((t, i) => (row[L + i] = t));
-    if (toks.length > K && L > 0) row[0] = toks.slice(0, toks.length - K).join(' ');
+    const toks = lines[leaf].toks;
+    const { row, box } = blank();
+    toks.slice(toks.length - K).forEach((t, i) => {
+      row[L + i] = t.text;
+      box[L + i] = tokBox([t]);
+    });
+    if (toks.length > K && L > 0) {
+      row[0] = toks.slice(0, toks.length - K).map((t) => t.text).join(' ');
+      box[0] = tokBox(toks.slice(0, toks.length - K));
+    }
     rows.push(row);
+    boxes.push(box);
   } else {
-    const row = new Array(W).fill('');
+    const { row, box } = blank();
     row[0] = joinTexts(lines.map(words));
+    box[0] = tokBox(lines.flatMap((d) => d.toks));
     rows.push(row);
+    boxes.push(box);
   }
-  return rows;
+  return { rows, boxes };
+}
+
+/**
+ * Where tokens were printed: the union of their extents on their first page (a label wrapped
+ * over a page break keeps the part where it starts).
+ */
+function tokBox(toks: readonly Tok[]): CellBox {
+  if (!toks.length) return null;
+  const page = toks[0].line.page;
+  const on = toks.filter((t) => t.line.page === page);
+  return {
+    page,
+    x0: Math.min(...on.map((t) => t.x0)),
+    x1: Math.max(...on.map((t) => t.x1)),
+    y0: Math.min(...on.map((t) => t.line.y0)),
+    y1: Math.max(...on.map((t) => t.line.y1)),
+  };
+}
+
+/**
+ * The figure cells' boxes: each non-blank cell is a run of the row's figure tokens, taken in
+ * order (a thousands group is two tokens: "2 167"); a cell whose text no run spells has none.
+ */
+function figureBoxes(figs: readonly Tok[], cells: readonly string[]): CellBox[] {
+  let j = 0;
+  return cells.map((cell) => {
+    const want = cell.replace(/\s+/g, ' ').trim();
+    if (!want) return null;
+    let acc = '';
+    for (let k = j; k < figs.length; k++) {
+      acc = acc ? `${acc} ${figs[k].text}` : figs[k].text;
+      if (acc === want) {
+        const box = tokBox(figs.slice(j, k + 1));
+        j = k + 1;
+        return box;
+      }
+      if (!want.startsWith(acc)) break;
+    }
+    return null;
+  });
 }
 
 function buildTable(parts: TablePart[], hintK: number | null): (Built & { K: number }) | null {
@@ -633,25 +701,34 @@ function buildTable(parts: TablePart[], hintK: number | null): (Built & { K: num
   const { cells, K } = dec;
   const L = groups ? 2 : 1;
   const out: string[][] = [];
+  const outBoxes: CellBox[][] = [];
   const spans: Span[] = [];
+  const push = (r: Row, i: number, labels: string[], labelBoxes: CellBox[]) => {
+    out.push([...labels, ...cells[i]]);
+    outBoxes.push([...labelBoxes, ...figureBoxes(r.figs, cells[i])]);
+  };
   if (groups) {
     // Rows between two subtotals form a group; its label (printed among them, or glued to one
     // of them) goes to the group's first row.
     let start = -1;
     let label = '';
+    let labelToks: Tok[] = [];
     const flush = (end: number) => {
-      if (start >= 0 && label) {
+      if (start >= 0 && label && out[start]) {
         out[start][0] = label;
+        outBoxes[start][0] = tokBox(labelToks);
         if (end - start > 1) spans.push({ row: start, col: 0, rowspan: end - start, colspan: 1, in: 'body' });
       }
       start = -1;
       label = '';
+      labelToks = [];
     };
     rows.forEach((r, i) => {
       const lab = r.label.join(' ');
       if (r.labelOnly) {
         if (start < 0) start = out.length;
         label = label ? joinTexts([label, lab]) : lab;
+        labelToks = [...labelToks, ...r.labelToks];
         return;
       }
       const glued = (r as Row & { glued?: string }).glued;
@@ -660,21 +737,22 @@ function buildTable(parts: TablePart[], hintK: number | null): (Built & { K: num
         flush(out.length);
         start = out.length;
         label = glued;
+        labelToks = (r as Row & { gluedToks?: Tok[] }).gluedToks ?? [];
       }
       if (groups.subtotal[i]) {
         flush(out.length);
-        out.push([lab, '', ...cells[i]]);
+        push(r, i, [lab, ''], [tokBox(r.labelToks), null]);
         return;
       }
       if (start < 0) start = out.length;
-      out.push(['', lab, ...cells[i]]);
+      push(r, i, ['', lab], [null, tokBox(r.labelToks)]);
     });
     flush(out.length);
   } else {
-    rows.forEach((r, i) => out.push([r.label.join(' '), ...cells[i]]));
+    rows.forEach((r, i) => push(r, i, [r.label.join(' ')], [tokBox(r.labelToks)]));
   }
   const header = buildHeader(parts[0].header, K, L);
-  return { header, body: out, spans, labelColumns: L, K };
+  return { header: header.rows, headerBoxes: header.boxes, body: out, bodyBoxes: outBoxes, spans, labelColumns: L, K };
 }
 
 export interface DumpContext {
@@ -745,10 +823,13 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext): { drafts: Draft
       if (!more || more.body.length !== built.body.length) {
         continue;
       }
+      const m = more;
       built = {
         ...built,
-        body: built.body.map((row, i) => [...row, ...more.body[i].slice(more.labelColumns)]),
-        header: built.header.map((row, i) => [...row, ...(more.header[i] ?? []).slice(more.labelColumns)]),
+        body: built.body.map((row, i) => [...row, ...m.body[i].slice(m.labelColumns)]),
+        bodyBoxes: built.bodyBoxes.map((row, i) => [...row, ...m.bodyBoxes[i].slice(m.labelColumns)]),
+        header: built.header.map((row, i) => [...row, ...(m.header[i] ?? []).slice(m.labelColumns)]),
+        headerBoxes: built.headerBoxes.map((row, i) => [...row, ...(m.headerBoxes[i] ?? []).slice(m.labelColumns)]),
       };
     }
     // Text with a number in it is not a table: at least two figures, and labels, not sentences.
@@ -758,6 +839,7 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext): { drafts: Draft
     const first = t.parts[0];
     const width = Math.max(...[...built.header, ...built.body].map((r) => r.length));
     const pad = (r: string[]) => (r.length < width ? [...r, ...new Array(width - r.length).fill('')] : r);
+    const padBoxes = (r: CellBox[]) => (r.length < width ? [...r, ...new Array<CellBox>(width - r.length).fill(null)] : r);
     drafts.push({
       title: joinTexts(first.title.filter((x) => !CONTINUED.test(x) || first.title.length === 1)).replace(CONTINUED, '').trim(),
       titleSource: first.title.length ? 'caption' : '',
@@ -766,6 +848,8 @@ export function dumpDrafts(regions: Region[], ctx: DumpContext): { drafts: Draft
       top: first.top,
       header: built.header.map(pad),
       body: built.body.map(pad),
+      headerBoxes: built.headerBoxes.map(padBoxes),
+      bodyBoxes: built.bodyBoxes.map(padBoxes),
       spans: built.spans,
       columns: [],
       notes: t.parts.flatMap((p) => p.notes.map((l) => l.text.trim())),
