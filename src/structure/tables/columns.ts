@@ -75,9 +75,22 @@ export function overlapped(cols: Column[], x0: number, x1: number, tol = 0): num
   return out;
 }
 
-/** The column range of a fragment: the columns it overlaps, or failing that its slot's column. */
-export function columnOf(cols: Column[], bounds: number[], f: { x0: number; x1: number }): [number, number] {
+/**
+ * The column range of a fragment: the columns it overlaps, or failing that its slot's column. A
+ * figure that ends on a figure column's right edge is set in that column, even where it reaches
+ * into the label column before it by less than it lies in its own (a bold total wider than the
+ * column's other figures, under a long label).
+ */
+export function columnOf(cols: Column[], bounds: number[], f: { x0: number; x1: number; numeric?: boolean }): [number, number] {
   const ov = overlapped(cols, f.x0, f.x1);
+  if (ov.length > 1 && f.numeric) {
+    const last = cols[ov[ov.length - 1]];
+    const inLast = Math.min(last.x1, f.x1) - Math.max(last.x0, f.x0);
+    const beforeLast = cols[ov[ov.length - 2]];
+    const inBefore = Math.min(beforeLast.x1, f.x1) - Math.max(beforeLast.x0, f.x0);
+    const edge = Math.max(1, 0.1 * (last.x1 - last.x0));
+    if (last.numeric && !beforeLast.numeric && Math.abs(f.x1 - last.x1) <= edge && inBefore < inLast) return [ov[ov.length - 1], ov[ov.length - 1]];
+  }
   if (ov.length) return [ov[0], ov[ov.length - 1]];
   const c = slotOf(bounds, (f.x0 + f.x1) / 2);
   return [c, c];

@@ -102,7 +102,11 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
     if (prev && prev.page === b.page) {
       const y0 = prev.lines[prev.lines.length - 1].base;
       const y1 = b.lines[0].y0;
-      const between = (otherLines.get(b.page) ?? []).some((l) => l.base > y0 && l.base < y1);
+      // Only text under the blocks parts them: prose in the other column, beside a table set
+      // inside one column, shares their heights without standing between them.
+      const x0 = Math.min(...prev.lines.map((l) => l.x0), ...b.lines.map((l) => l.x0));
+      const x1 = Math.max(...prev.lines.map((l) => l.x1), ...b.lines.map((l) => l.x1));
+      const between = (otherLines.get(b.page) ?? []).some((l) => l.base > y0 && l.base < y1 && l.x0 < x1 && l.x1 > x0);
       if (!between) {
         g.push(b);
         continue;
