@@ -196,7 +196,7 @@ export async function extractData(file: string, data: Uint8Array, opts: ExtractO
     warnings,
     timings,
   };
-  doc.boxes = recordBoxes(doc, new Map([...s.sources, ...t.where]));
+  doc.boxes = recordBoxes(doc, new Map([...s.sources, ...t.where]), s.markBoxes);
   if (ocrPages.length) doc.ocr = summariseConfidence(recordConfidences(doc, s.sources));
   const t2 = performance.now();
   doc.checks = [...validateDocument(doc, s), ...t.checks, ...crossTableChecks(doc.tables), ...checkExpectedTables(profile.spec.tables, doc.tables)];

@@ -51,7 +51,7 @@ export function reportJson(doc: ExtractedDocument, withRecords: boolean): object
           records: {
             paragraphs: doc.paragraphs.map((p) => ({ ...p, boxes: boxes('paragraph', String(p.number)) })),
             headings: doc.headings.map((h, i) => ({ ...h, boxes: boxes('heading', String(i + 1)) })),
-            footnotes: doc.footnotes.map((f) => ({ ...f, boxes: boxes('footnote', String(f.number)) })),
+            footnotes: doc.footnotes.map((f) => ({ ...f, boxes: boxes('footnote', String(f.number)), mark_boxes: boxes('mark', String(f.number)) })),
             blocks: doc.blocks.map((b) => ({ ...b, boxes: boxes('block', blockKey(b)) })),
             tables: doc.tables.map((t) => ({
               ...t.record,

@@ -13,6 +13,8 @@ export interface Mark {
   text: string;
   /** Character offset in the line's text where the mark sits. */
   at: number;
+  /** Where the mark is printed on its page (a raised glyph of a text layer or a scan). */
+  box?: Rect;
 }
 
 export type Zone = 'body' | 'header' | 'footer' | 'footnote';
@@ -185,7 +187,7 @@ function makeLine(page: number, group: Word[], s: typeof LINE_SETTINGS, col: num
   for (const w of group) {
     const raised = w.size < s.supSizeRatio * size && base - w.base > s.supRaise * size;
     if (raised && isMarkLike(w.text) && prev) {
-      marks.push({ text: w.text, at: text.length });
+      marks.push({ text: w.text, at: text.length, box: { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1 } });
       // Spacing after a mark is measured from the mark: "2009⁴;" has no space before ';'.
       prevEnd = w.x1;
       continue;

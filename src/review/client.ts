@@ -35,6 +35,7 @@ body { margin: 0; font: 13px/1.35 system-ui, sans-serif; color: #222; display: f
 .k-block { border-color: #e07b00; }
 .k-table { border-color: #d1202a; border-width: 2px; }
 .k-cell { border: 0.5px solid #e0506088; }
+.k-mark { border-color: #198a3c; background: #198a3c30; }
 .box.sel { outline: 3px solid #ffcc00; background: #ffcc0033; z-index: 3; }
 .box.flag { outline: 3px solid #ff0066; background: #ff006633; z-index: 4; }
 .fn { position: absolute; transform: translate(50%, -60%); background: #198a3c; color: #fff; font-size: 10px; border-radius: 8px; padding: 0 4px; cursor: pointer; z-index: 5; }
@@ -72,8 +73,9 @@ export const REVIEW_SCRIPT = String.raw`
       if (!pg) return;
       var st = 'left:' + (100 * b[1] / pg.w) + '%;top:' + (100 * b[2] / pg.h) + '%;width:' + (100 * (b[3] - b[1]) / pg.w) + '%;height:' + (100 * (b[4] - b[2]) / pg.h) + '%';
       pg.html.push('<div class="box k-' + r.kind + '" data-r="' + i + '" data-kind="' + r.kind + '" data-id="' + esc(r.id) + '" data-piece="' + piece + '" style="' + st + '"></div>');
-      // Footnote marks: a badge on the record's first box links to each of its notes, and a
-      // note's badge links back to the record carrying its mark.
+      // Footnote marks: a badge at the mark as printed links to its note (or, when the mark has no
+      // box, a badge on the record's first box), and a note's badge links back to the record
+      // carrying its mark.
       if (piece === 0) {
         var links = (r.notes || []).map(function (n) { return ['footnote ' + n, n]; });
         if (r.markIn) links.push(['paragraph ' + r.markIn, '\u21a9 ' + r.markIn]);

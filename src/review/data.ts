@@ -18,7 +18,7 @@ export interface ReviewRecord {
   label: string;
   text: string;
   boxes: DrawnBox[];
-  /** Footnotes the record's text refers to (their record ids). */
+  /** Footnotes the record links to: a mark's own note, or the notes a record's text refers to whose marks have no box. */
   notes?: string[];
   /** A footnote: the record carrying its mark (paragraph number). */
   markIn?: string;
@@ -70,10 +70,16 @@ export async function reviewData(dir: string): Promise<ReviewData> {
   const records: ReviewRecord[] = [];
   const add = (kind: RecordKind, id: string, label: string, text: string, extra: Partial<ReviewRecord> = {}) =>
     records.push({ kind, id, label, text: clip(text), boxes: byKey.get(`${kind} ${id}`) ?? [], ...extra });
-  const notes = (ns: number[]) => (ns.length ? { notes: ns.map(String) } : {});
+  // A note whose mark has a box of its own is linked from the mark; the others from their record's first box.
+  const marked = new Set(boxes.filter((b) => b.record_kind === 'mark').map((b) => b.record_id));
+  const notes = (ns: number[]) => {
+    const unmarked = ns.map(String).filter((n) => !marked.has(n));
+    return unmarked.length ? { notes: unmarked } : {};
+  };
   headings.forEach((h, i) => add('heading', String(i + 1), h.label ? `${h.label}.` : `h${h.level}`, h.title));
   for (const p of paragraphs) add('paragraph', String(p.number), `¶${p.number}`, p.text, notes(p.footnotes));
   for (const f of footnotes) add('footnote', String(f.number), `note ${f.number}`, f.text, f.paragraph === null ? {} : { markIn: String(f.paragraph) });
+  for (const f of footnotes) if (marked.has(String(f.number))) add('mark', String(f.number), `mark ${f.number}`, f.text, { notes: [String(f.number)] });
   for (const b of blocks) add('block', blockKey(b), `${b.kind}${b.label ? ` ${b.label}` : ''}`, b.text || b.block_id, notes(b.footnotes));
   for (const t of tables) add('table', t.table_id, 'table', t.title || t.table_id);
   for (const c of cells) add('cell', cellKey(c), `${c.table_id} r${c.row} c${c.col}`, c.text);

@@ -11,6 +11,7 @@ const KINDS: [string, string][] = [
   ['block', '#e07b00'],
   ['table', '#d1202a'],
   ['cell', '#e05060'],
+  ['mark', '#198a3c'],
 ];
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

@@ -13,7 +13,7 @@ import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schem
 import { type Block, buildBlocks, columnWidth, leftOf, measure, reachesRight, type TextMetrics } from './blocks.js';
 import { linkFootnotes, parseFootnotes, parseNoteLines, type RawFootnote, type TextHolder } from './footnotes.js';
 import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, toRoman, UNREAD_LABELLED } from './numbering.js';
-import { UNREAD_LABEL } from '../model/page.js';
+import { UNREAD_LABEL, type Rect } from '../model/page.js';
 import { clauseOpenings, findPreamble, isSubject } from './preamble.js';
 import { findTabular, isHeaderLike } from './tabular.js';
 import { inRuledTable } from './tables/ruled-regions.js';
@@ -34,6 +34,8 @@ export interface StructureResult {
   trace: { page: number; kind: string; text: string }[];
   /** The lines each paragraph, heading, block and footnote record was made of (for OCR confidence). */
   sources: Map<object, Line[]>;
+  /** Where each footnote's reference mark is printed, by footnote number (raised marks only). */
+  markBoxes: Map<number, Rect & { page: number }>;
 }
 
 /** How a note under a table opens: its source, a note, or what the figures leave out or include. */
@@ -566,7 +568,9 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
 
   // Footnotes and their references.
   const raw: RawFootnote[] = [...parseFootnotes(pages), ...parseNoteLines(endnoteLines)];
-  const link = linkFootnotes(raw, holders.map((h) => h.holder));
+  // Where each note's mark is printed (raised marks only): its own box in boxes.csv.
+  const markBoxes = new Map<number, Rect & { page: number }>();
+  const link = linkFootnotes(raw, holders.map((h) => h.holder), markBoxes);
   for (const h of holders) h.set(h.holder.text, h.holder.footnotes.slice().sort((a, b) => a - b));
   const footnotes = raw.map((f) => {
     const hi = link.get(f.number);
@@ -575,7 +579,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
     return rec;
   });
   paragraphs.sort((a, b) => a.number - b.number);
-  return { paragraphs, headings, blocks: blockRecords, footnotes, tabular, frontMatter, unclassified, metrics: m, trace, sources };
+  return { paragraphs, headings, blocks: blockRecords, footnotes, tabular, frontMatter, unclassified, metrics: m, trace, sources, markBoxes };
 }
 
 

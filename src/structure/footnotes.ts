@@ -6,9 +6,9 @@
  */
 import { OCR_MARK_GLYPHS } from '../layout/footnote-zone.js';
 import type { LaidOutPage } from '../layout/layout.js';
-import type { Line, Mark } from '../layout/lines.js';
-import { UNREAD_MARK } from '../model/page.js';
-import { joinLines } from './text.js';
+import type { Line } from '../layout/lines.js';
+import { UNREAD_MARK, type Rect } from '../model/page.js';
+import { joinLines, type PlacedMark } from './text.js';
 
 export interface RawFootnote {
   number: number;
@@ -81,7 +81,7 @@ export function parseNoteLines(lines: Line[]): RawFootnote[] {
 /** Anything that carries text and may carry reference marks, in document order. */
 export interface TextHolder {
   text: string;
-  marks: Mark[];
+  marks: PlacedMark[];
   /** Page of each character range start: [offset, page] pairs, ascending. */
   pages: [number, number][];
   /** Footnote numbers found in this holder. */
@@ -96,9 +96,10 @@ const pageAt = (h: TextHolder, at: number): number => {
 
 /**
  * Link footnotes to holders. Returns, per footnote number, the index of the holder that carries
- * it (or -1). Holder texts are rewritten without the glued marks of a text dump.
+ * it (or -1). Holder texts are rewritten without the glued marks of a text dump. Where a linked
+ * mark was printed as a raised glyph, its place goes in `markBoxes` by footnote number.
  */
-export function linkFootnotes(allNotes: RawFootnote[], holders: TextHolder[]): Map<number, number> {
+export function linkFootnotes(allNotes: RawFootnote[], holders: TextHolder[], markBoxes?: Map<number, Rect & { page: number }>): Map<number, number> {
   const link = linkSlashMarks(allNotes.filter((f) => f.slash), holders);
   const notes = allNotes.filter((f) => !f.slash);
   const anyMarks = holders.some((h) => h.marks.length);
@@ -110,6 +111,7 @@ export function linkFootnotes(allNotes: RawFootnote[], holders: TextHolder[]): M
         if (n !== null && notes.some((f) => f.number === n) && !link.has(n)) {
           link.set(n, i);
           h.footnotes.push(n);
+          if (m.box && m.page !== undefined) markBoxes?.set(n, { page: m.page, ...m.box });
           last = n;
         }
       }

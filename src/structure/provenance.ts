@@ -57,16 +57,18 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Every record's boxes, in the order of the record files (paragraphs, headings, footnotes, blocks,
- * tables, cells). `where` maps each record object to what it was read from.
+ * tables, cells), then footnote reference marks (`mark`, keyed by the note's number) where the
+ * mark was printed as a glyph of its own. `where` maps each record object to what it was read from.
  */
 export function recordBoxes(
   doc: Pick<ExtractedDocument, 'paragraphs' | 'headings' | 'footnotes' | 'blocks' | 'tables' | 'source'>,
   where: Map<object, readonly Located[]>,
+  markBoxes: ReadonlyMap<number, Located> = new Map(),
 ): BoxRecord[] {
   const dumpPages = new Set(doc.source.pageInfo.filter((p) => p.source === 'text-dump').map((p) => p.page));
   const out: BoxRecord[] = [];
-  const add = (kind: RecordKind, id: string, rec: object, cut: (items: readonly Located[]) => Piece[] = pieces) => {
-    const items = where.get(rec);
+  const add = (kind: RecordKind, id: string, rec: object, cut: (items: readonly Located[]) => Piece[] = pieces) => place(kind, id, where.get(rec), cut);
+  const place = (kind: RecordKind, id: string, items: readonly Located[] | undefined, cut: (items: readonly Located[]) => Piece[]) => {
     if (!items?.length) return;
     cut(items).forEach((p, piece) => {
       const b = dumpPages.has(p.page) ? toTextGrid(p) : p;
@@ -79,6 +81,10 @@ export function recordBoxes(
   for (const b of doc.blocks) add('block', blockKey(b), b);
   for (const t of doc.tables) add('table', t.record.table_id, t.record, piecesByPage);
   for (const t of doc.tables) for (const c of t.cells) add('cell', cellKey(c), c);
+  for (const f of doc.footnotes) {
+    const m = markBoxes.get(f.number);
+    if (m) place('mark', String(f.number), [m], pieces);
+  }
   return out;
 }
 

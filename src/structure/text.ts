@@ -5,14 +5,17 @@
  */
 import type { Line, Mark } from '../layout/lines.js';
 
+/** A reference mark in joined text; `page` is where its box (if any) is printed. */
+export type PlacedMark = Mark & { page?: number };
+
 export interface JoinedText {
   text: string;
-  marks: Mark[];
+  marks: PlacedMark[];
 }
 
 export function joinLines(lines: Line[], dropPrefix = 0): JoinedText {
   let text = '';
-  const marks: Mark[] = [];
+  const marks: PlacedMark[] = [];
   lines.forEach((l, i) => {
     let t = l.text;
     let shift = 0;
@@ -29,7 +32,7 @@ export function joinLines(lines: Line[], dropPrefix = 0): JoinedText {
     text += sep + t;
     for (const m of l.marks) {
       const at = m.at + shift;
-      if (at >= 0) marks.push({ text: m.text, at: base + Math.min(at, t.length) });
+      if (at >= 0) marks.push({ text: m.text, at: base + Math.min(at, t.length), ...(m.box ? { box: m.box, page: l.page } : {}) });
     }
   });
   return { text: text.replace(/\s+/g, ' ').trim(), marks };

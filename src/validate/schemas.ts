@@ -95,7 +95,7 @@ export const CellSchema = z.object({
 export type CellRecord = z.infer<typeof CellSchema>;
 
 /** The kinds of record a box can locate (boxes.csv `record_kind`). */
-export const RecordKind = z.enum(['paragraph', 'heading', 'footnote', 'block', 'table', 'cell']);
+export const RecordKind = z.enum(['paragraph', 'heading', 'footnote', 'block', 'table', 'cell', 'mark']);
 export type RecordKind = z.infer<typeof RecordKind>;
 
 /**

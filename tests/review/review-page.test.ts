@@ -126,6 +126,28 @@ describe.skipIf(!hasChromium)(`review page in Chromium (${CHROMIUM}; skipped whe
     expect(entry).toEqual({ selected: 'paragraph 37', id: '37', visible: true });
   });
 
+  it("draws each footnote's mark where it is printed, and its badge there leads to the note", async () => {
+    const rows = (await readCsvRows(join(dir, 'boxes.csv'))).filter((r) => r[0] === 'mark');
+    expect(rows.length).toBeGreaterThan(0);
+    const [, id, , pg, x0, y0, x1] = rows[0];
+    // The badge stands at the mark's right edge, on the mark's page.
+    const badge = await page.evaluate(
+      (n, k) => {
+        const el = document.querySelector<HTMLElement>(`#page-${k} .fn[data-to="footnote ${n}"]`);
+        return el ? { left: parseFloat(el.style.left), page: Number(el.closest<HTMLElement>('.page')!.dataset.page) } : null;
+      },
+      id,
+      pg,
+    );
+    const info = await page.evaluate((k) => (JSON.parse(document.getElementById('review-data')!.textContent!).pages as { n: number; w: number }[]).find((p) => p.n === k)!.w, Number(pg));
+    expect(badge).not.toBeNull();
+    expect(Math.abs(badge!.left - (100 * Number(x1)) / info)).toBeLessThan(0.01);
+    expect(Number(x0)).toBeLessThan(Number(x1));
+    expect(Number(y0)).toBeGreaterThan(0);
+    await page.evaluate((n, k) => document.querySelector<HTMLElement>(`#page-${k} .fn[data-to="footnote ${n}"]`)!.click(), id, pg);
+    expect(await page.evaluate(() => document.body.dataset.selected)).toBe(`footnote ${id}`);
+  });
+
   it('outlines the cells of a failed arithmetic check when it is clicked', async () => {
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
     const failed = report.validation.checks.find((c: { name: string }) => c.name === 'table-arithmetic').data.failed[0];

@@ -71,6 +71,30 @@ describe('boxes of report.pdf', () => {
     expect(unboxed).toEqual([]);
   });
 
+  it("places each footnote's mark inside the record that carries it", () => {
+    const linked = doc.footnotes.filter((f) => f.paragraph !== null);
+    expect(linked.length).toBeGreaterThan(10);
+    const astray: string[] = [];
+    for (const f of linked) {
+      const mark = doc.boxes.find((b) => b.record_kind === 'mark' && b.record_id === String(f.number));
+      if (!mark) {
+        astray.push(`note ${f.number}: no mark box`);
+        continue;
+      }
+      const cx = (mark.x0 + mark.x1) / 2;
+      const cy = (mark.y0 + mark.y1) / 2;
+      const h = mark.y1 - mark.y0;
+      // The carrier: a block (a list item, a box's point) whose text has the mark, else the paragraph.
+      const blocks = new Set(doc.blocks.filter((b) => b.footnotes.includes(f.number)).map(blockKey));
+      const carrier = (b: (typeof doc.boxes)[number]) =>
+        blocks.size ? b.record_kind === 'block' && blocks.has(b.record_id) : b.record_kind === 'paragraph' && b.record_id === String(f.paragraph);
+      const holder = doc.boxes.filter((b) => carrier(b) && b.page === mark.page);
+      // A raised mark may stand just past the line's last word or above its top.
+      if (!holder.some((b) => cx >= b.x0 - h && cx <= b.x1 + h && cy >= b.y0 - h && cy <= b.y1)) astray.push(`note ${f.number}: mark at ${cx},${cy} p${mark.page}`);
+    }
+    expect(astray).toEqual([]);
+  });
+
   it("holds the words of each paragraph's first line, as the PDF prints them", async () => {
     const pdf = await openPdf(new Uint8Array(await readFile(PDF)));
     const words = new Map<number, Word[]>();
