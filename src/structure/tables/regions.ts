@@ -76,6 +76,27 @@ function classify(b: Block, next: Line | undefined, bodySize: number, positional
   return 'rows';
 }
 
+/** Words of a group label ("Male", "Rural areas"): a title is longer. */
+const GROUP_LABEL_WORDS = 4;
+
+/**
+ * A short line set larger or bold between two runs of rows that span the same width is a group
+ * label inside one table ("Male" … "Female" over the same columns), not the caption of a new one:
+ * a caption names its table ("Table n") or stands over rows of another layout.
+ */
+function groupLabel(b: Block, rows: Line[], next: Block | undefined): boolean {
+  if (!rows.length || !next || b.lines.length !== 1) return false;
+  const l = b.lines[0];
+  if (TABLE_CAPTION.test(l.text.trim()) || l.words.length > GROUP_LABEL_WORDS) return false;
+  const x0 = Math.min(...rows.map((r) => r.x0));
+  const x1 = Math.max(...rows.map((r) => r.x1));
+  const w = Math.max(1, x1 - x0);
+  if (l.x1 - l.x0 > 0.5 * w || l.x0 > x0 + 0.25 * w) return false;
+  const n0 = Math.min(...next.lines.map((r) => r.x0));
+  const n1 = Math.max(...next.lines.map((r) => r.x1));
+  return Math.min(x1, n1) - Math.max(x0, n0) >= 0.8 * Math.max(w, n1 - n0);
+}
+
 /**
  * A block of prose beside the rows, not under them: it starts well right of the rows' left edge or
  * ends well left of their right edge (running text under a table fills the measure from its left).
@@ -131,6 +152,7 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
     for (const [i, b] of g.entries()) {
       let kind = classify(b, g[i + 1]?.lines[0], bodySize, positional, stage === 'rows' || stage === 'notes', s);
       let r: Region = cur ?? open();
+      if (kind === 'caption' && stage === 'rows' && positional && groupLabel(b, r.rows, g[i + 1])) kind = 'rows';
       // Prose beside the rows shares their baselines: the layout joined it to them, so it goes with them.
       if (kind === 'prose' && r.rows.length && beside(b, r.rows)) kind = 'rows';
       if ((kind === 'caption' && stage !== null && stage !== 'caption' && stage !== 'prose') || (kind === 'rows' && stage === 'notes')) r = open();
