@@ -15,6 +15,8 @@ export interface Block {
   pageStart: boolean;
   /** Set apart from the block above by vertical space (or a page break), not only by a label. */
   spaced: boolean;
+  /** Front matter before the body (title, symbol lines): it makes no record of its own. */
+  front?: boolean;
 }
 
 export const BLOCK_SETTINGS = {

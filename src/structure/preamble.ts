@@ -38,7 +38,7 @@ export function findPreamble(blocks: Block[], kinds: readonly string[], m: TextM
   let j = first - 1;
   while (j >= 0 && kinds[j] === 'heading') j--;
   const run: number[] = [];
-  for (; j >= 0 && kinds[j] === 'note' && !(blocks[j] as Block & { front?: boolean }).front; j--) {
+  for (; j >= 0 && kinds[j] === 'note' && !blocks[j].front; j--) {
     const last = blocks[j].lines[blocks[j].lines.length - 1];
     const next = run.length ? blocks[run[0]] : null;
     const continued = next !== null && (/^[a-z]/.test(next.lines[0].text) || reachesRight(last, m, positional(blocks[j])));
