@@ -99,7 +99,7 @@ export class RecordBuilder {
     if (kind === 'preamble') return this.preamble(b, i);
     if (kind === 'tabular') return this.table(b, i);
     // Notes and dash lists right under a table, before the text resumes, are the table's notes.
-    if (this.afterTable && (kind === 'note' || kind === 'list') && this.c.blocks[i - 1]?.page === b.page && !this.continues(b)) {
+    if (this.afterTable && (kind === 'note' || kind === 'list') && this.c.blocks[i - 1]?.page === b.page && !this.resumes(b)) {
       this.tabular.push(b);
       return;
     }
@@ -146,7 +146,28 @@ export class RecordBuilder {
   private table(b: Block, i: number): void {
     this.tabular.push(b);
     this.afterTable = !this.c.pictureCaptions.has(i);
-    this.lastLine = null;
+    // Text stopped mid-sentence by a table (set inside its column, or at the head of the next)
+    // stays open: what continues it after the table joins it. Anything else ends at the table.
+    if (!this.stoppedMidSentence(b)) this.lastLine = null;
+  }
+
+  /**
+   * A paragraph or list item is open and was cut: its last line runs to the column's right edge
+   * and ends without a stop or a colon. (A note may be a chart's or table's title: it ends there.)
+   */
+  private stoppedMidSentence(table: Block): boolean {
+    const l = this.lastLine;
+    if (l === null || (this.para === null && this.listItem === null)) return false;
+    return reachesRight(l, this.c.m, this.c.positional(table)) && !/[.:;!?]["”’)]?$/.test(l.text.trim());
+  }
+
+  /**
+   * After a table, the text stopped by it resumes here: the block continues the open text, is set
+   * in the body's size and does not open like a table's note.
+   */
+  private resumes(b: Block): boolean {
+    const first = b.lines[0];
+    return this.continues(b) && !TABLE_NOTE.test(first.text) && (!this.c.positional(b) || Math.abs(first.size - this.c.bodySize) <= 0.5);
   }
 
   private paragraph(b: Block): void {
