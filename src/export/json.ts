@@ -2,17 +2,24 @@
 import type { ExtractedDocument } from '../model/document.js';
 import { blockKey, cellKey } from '../structure/provenance.js';
 import type { BoxRecord, RecordKind } from '../validate/schemas.js';
+import { LazyArray } from './json-stream.js';
 
 /** Each record's boxes (without its kind and id), looked up by kind and id. */
 function boxesOf(boxes: BoxRecord[]): (kind: RecordKind, id: string) => Omit<BoxRecord, 'record_kind' | 'record_id'>[] {
   const by = new Map<string, Omit<BoxRecord, 'record_kind' | 'record_id'>[]>();
   for (const { record_kind, record_id, ...b } of boxes) {
     const k = `${record_kind} ${record_id}`;
-    by.set(k, [...(by.get(k) ?? []), b]);
+    const list = by.get(k);
+    if (list) list.push(b);
+    else by.set(k, [b]);
   }
   return (kind, id) => by.get(`${kind} ${id}`) ?? [];
 }
 
+/**
+ * The records arrays are LazyArrays: each record (with its boxes) is made as it is written
+ * (writeJsonFile), or all at once by JSON.stringify (through toJSON), so the same bytes either way.
+ */
 export function reportJson(doc: ExtractedDocument, withRecords: boolean): object {
   const boxes = boxesOf(doc.boxes);
   return {
@@ -49,11 +56,11 @@ export function reportJson(doc: ExtractedDocument, withRecords: boolean): object
     ...(withRecords
       ? {
           records: {
-            paragraphs: doc.paragraphs.map((p) => ({ ...p, boxes: boxes('paragraph', String(p.number)) })),
-            headings: doc.headings.map((h, i) => ({ ...h, boxes: boxes('heading', String(i + 1)) })),
-            footnotes: doc.footnotes.map((f) => ({ ...f, boxes: boxes('footnote', String(f.number)), mark_boxes: boxes('mark', String(f.number)) })),
-            blocks: doc.blocks.map((b) => ({ ...b, boxes: boxes('block', blockKey(b)) })),
-            tables: doc.tables.map((t) => ({
+            paragraphs: lazy(doc.paragraphs, (p) => ({ ...p, boxes: boxes('paragraph', String(p.number)) })),
+            headings: lazy(doc.headings, (h, i) => ({ ...h, boxes: boxes('heading', String(i + 1)) })),
+            footnotes: lazy(doc.footnotes, (f) => ({ ...f, boxes: boxes('footnote', String(f.number)), mark_boxes: boxes('mark', String(f.number)) })),
+            blocks: lazy(doc.blocks, (b) => ({ ...b, boxes: boxes('block', blockKey(b)) })),
+            tables: lazy(doc.tables, (t) => ({
               ...t.record,
               boxes: boxes('table', t.record.table_id),
               grid: t.grid,
@@ -66,3 +73,5 @@ export function reportJson(doc: ExtractedDocument, withRecords: boolean): object
       : {}),
   };
 }
+
+const lazy = <T, U>(items: T[], f: (item: T, i: number) => U): LazyArray<U> => new LazyArray(items.length, (i) => f(items[i], i));

@@ -3,13 +3,14 @@
  * which replaces DIR/<doc-id> only once every file is complete, so a failed run never leaves half
  * a result.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractedDocument } from '../model/document.js';
 import { BlockSchema, BoxSchema, CellSchema, FootnoteSchema, HeadingSchema, ParagraphSchema, TableSchema } from '../validate/schemas.js';
 import { writeRecords, writeRows } from './csv.js';
 import { localTemps, tempName, type TempListener } from './folders.js';
 import { reportJson } from './json.js';
+import { writeJsonFile } from './json-stream.js';
 
 export type Format = 'csv' | 'json';
 
@@ -49,7 +50,8 @@ export async function writeDocument(outDir: string, doc: ExtractedDocument, form
       );
     }
     // report.json is always written: it is the run's record (source, checks, timings).
-    writes.push(writeFile(path.join(tmp, 'report.json'), JSON.stringify(reportJson(doc, formats.includes('json')), null, 2) + '\n'));
+    // Streamed: at 1,000 pages it is tens of MB, never held as one string.
+    writes.push(writeJsonFile(path.join(tmp, 'report.json'), reportJson(doc, formats.includes('json'))));
     // All settle before anything is cleaned up, so no write lands in a folder being removed.
     const failed = (await Promise.allSettled(writes)).find((r) => r.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;
