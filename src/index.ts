@@ -135,7 +135,7 @@ export async function* extractMany(inputs: string | string[], options: ExtractMa
   const abort = new AbortController();
   const pageTimeoutMs = Math.round((options.pageTimeout ?? DEFAULTS.pageTimeoutSeconds) * 1000);
   let error: unknown = null;
-  const running = runPool(jobs, jobsWanted, { pageTimeoutMs, heapMb: DEFAULTS.heapMb, readers: threads - 1 }, {
+  const running = runPool(jobs, jobsWanted, { pageTimeoutMs, heapMb: DEFAULTS.heapMb }, {
     signal: abort.signal,
     onProgress: options.onProgress && ((job, p) => options.onProgress!({ ...p, file: job.file })),
     onOutcome: (job: PoolJob, o: Outcome) => {

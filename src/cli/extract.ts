@@ -235,7 +235,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
     progress.fileDone(job.index);
   };
 
-  await runPool(jobs, s.jobs, { pageTimeoutMs: s.pageTimeoutMs, heapMb: DEFAULTS.heapMb, readers: threads - 1 }, {
+  await runPool(jobs, s.jobs, { pageTimeoutMs: s.pageTimeoutMs, heapMb: DEFAULTS.heapMb }, {
     debug: s.debug,
     onStart: (job) => {
       started.set(job.index, performance.now());

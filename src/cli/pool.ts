@@ -6,7 +6,7 @@
  * removed, and the document fails with a message naming the page. A worker that runs out of
  * memory or dies is replaced; the batch goes on.
  */
-import { BOOT_URL, readersToStart, workerEntry } from '../threads/entry.js';
+import { BOOT_URL, workerEntry } from '../threads/entry.js';
 import { Worker } from 'node:worker_threads';
 import { TempRegistry } from '../export/folders.js';
 import type { ExtractedDocument } from '../model/document.js';
@@ -17,8 +17,6 @@ import type { DocStats, JobMessage, Stage, WorkerMessage } from './worker.js';
 export interface PoolLimits {
   /** Time limit for opening a document and for each page, in ms (0: none). */
   pageTimeoutMs: number;
-  /** Page reader threads each worker starts as it starts (its documents' --threads - 1). */
-  readers?: number;
   /** V8 heap limit per worker, in MB. */
   heapMb: number;
 }
@@ -60,8 +58,8 @@ class Slot {
 
   private start(): Promise<void> {
     const w = new Worker(bootUrl, {
-      // Its page readers start with it (see threads/boot.mjs), so they are ready when pages are.
-      workerData: { entry: entryUrl.href, debug: this.debug, readers: readersToStart(this.limits.readers ?? 0) },
+      // Its page readers start once a document's page count shows they will pay (load/pdf-parallel.ts).
+      workerData: { entry: entryUrl.href, debug: this.debug },
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
       stdout: false,
       stderr: false,

@@ -5,7 +5,8 @@
  * and a block still unsent when the consumer reaches it (its reader is starting up) is read here,
  * so a slow start costs nothing. Pages come back in page order; no block is sent further than a
  * few blocks ahead of the consumer, so memory stays flat however long the document. With one
- * thread (or a short document) no thread is started.
+ * thread, or a document too short to repay starting a reader (MIN_PAGES_PER_NEW_THREAD), no
+ * thread is started; readers are started once the page count is known, and kept for later documents.
  */
 import { Worker } from 'node:worker_threads';
 import type { Page } from '../model/page.js';
@@ -18,8 +19,15 @@ const BLOCK = 4;
 /** Blocks a reader holds at once, and blocks per thread handed out ahead of the consumer. */
 const IN_HAND = 2;
 const AHEAD = 2;
-/** Fewer pages than this per thread do not repay a thread's start-up (about 0.3 s). */
+/** Fewer pages than this per thread do not repay handing them over to a reader already running. */
 const MIN_PAGES_PER_THREAD = 16;
+/**
+ * A reader started for a document loads pdf.js first (about 0.65 s of CPU, half a second before
+ * it reads a page) while this thread reads about 200 pages a second: below this many pages per
+ * new reader, the wall time it saves is small next to the CPU it costs (on a busy machine, a
+ * loss), so a short document is read here alone.
+ */
+export const MIN_PAGES_PER_NEW_THREAD = 300;
 
 export type ReaderRequest =
   | { type: 'open'; doc: number; data: Uint8Array; password?: string }
@@ -41,6 +49,8 @@ export interface ReadPagesOptions {
   onWarning?: (line: string, page: number | undefined) => void;
   /** Called as the consumer starts waiting for page `n` (watchdogs, progress). */
   onStart?: (n: number) => void;
+  /** Pages each reader that has to be started for this document must have (default MIN_PAGES_PER_NEW_THREAD). */
+  minPagesPerNewThread?: number;
 }
 
 export interface PageRead {
@@ -91,9 +101,8 @@ class Reader {
   ready = false;
   onReady?: () => void;
 
-  constructor(started?: { worker: Worker; ready: boolean }) {
-    this.worker = started?.worker ?? new Worker(BOOT_URL, { workerData: { entry: workerEntry('load/page-worker').href }, stdout: false, stderr: false });
-    this.ready = started?.ready ?? false;
+  constructor() {
+    this.worker = new Worker(BOOT_URL, { workerData: { entry: workerEntry('load/page-worker').href }, stdout: false, stderr: false });
     this.worker.on('message', (m: ReaderReply) => {
       if (m.type === 'ready') {
         this.ready = true;
@@ -152,14 +161,6 @@ class Reader {
 
 const idle: Reader[] = [];
 
-/** What a thread's boot script started for it (see src/threads/boot.mjs), adopted once. */
-const PRESTARTED = Symbol.for('report-extract.readers');
-
-function adoptPrestarted(): void {
-  const g = globalThis as { [PRESTARTED]?: { worker: Worker; ready: boolean }[] };
-  for (const started of g[PRESTARTED]?.splice(0) ?? []) idle.push(new Reader(started));
-}
-
 /**
  * Start reader threads ahead of use (a long-lived process about to read documents), resolved
  * when `count` idle readers have loaded pdf.js.
@@ -183,8 +184,10 @@ export async function prepareReaders(count: number): Promise<void> {
   for (const r of live) r.onReady = undefined;
 }
 
+/** Readers already started (idle, alive): they cost nothing more to use. */
+const started = (): number => idle.filter((r) => !r.dead).length;
+
 function takeReaders(n: number): Reader[] {
-  adoptPrestarted();
   const out: Reader[] = [];
   while (out.length < n) {
     const r = idle.pop();
@@ -200,7 +203,11 @@ function takeReaders(n: number): Reader[] {
  */
 export async function* readPages(doc: PDFDocumentProxy, data: Uint8Array, total: number, o: ReadPagesOptions = {}): AsyncGenerator<PageRead> {
   const blocks = Math.ceil(total / BLOCK);
-  const threads = Math.max(1, Math.min(o.threads ?? 1, blocks, Math.floor(total / MIN_PAGES_PER_THREAD)));
+  const wanted = Math.max(1, Math.min(o.threads ?? 1, blocks, Math.floor(total / MIN_PAGES_PER_THREAD)));
+  // Readers already running are used; new ones only for a document long enough to repay them.
+  const warm = Math.min(wanted - 1, started());
+  const fresh = Math.max(0, Math.min(wanted - 1 - warm, Math.floor(total / (o.minPagesPerNewThread ?? MIN_PAGES_PER_NEW_THREAD)) - warm));
+  const threads = 1 + warm + fresh;
   const slots = new Map<number, Pending>();
   const slot = (n: number): Pending => {
     let p = slots.get(n);

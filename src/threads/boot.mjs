@@ -5,25 +5,7 @@
 // 2. A worker may or may not inherit the parent's TypeScript loader (Node 20 does not run
 //    `--import tsx` again in workers; the bin registers tsx in-process only), so: try the plain
 //    import, and register tsx in this thread when it fails.
-import { Worker, workerData } from 'node:worker_threads';
-
-// 0. Page reader threads this thread will use (src/load/pdf-parallel.ts) start first, so that they
-//    load pdf.js while this thread does; they are handed over through a global the reader pool
-//    reads, with whether they have already said they are ready.
-if (workerData.readers?.count > 0) {
-  globalThis[Symbol.for('report-extract.readers')] = Array.from({ length: workerData.readers.count }, () => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { entry: workerData.readers.entry }, stdout: false, stderr: false });
-    const started = { worker, ready: false };
-    const onReady = (m) => {
-      if (m?.type !== 'ready') return;
-      started.ready = true;
-      worker.off('message', onReady);
-    };
-    worker.on('message', onReady);
-    worker.unref();
-    return started;
-  });
-}
+import { workerData } from 'node:worker_threads';
 
 // pdf.js's polyfills replace Array.prototype.push and JSON.parse/stringify with slow versions:
 // put the built-ins back (src/load/pdfjs/natives.ts does the same for the main thread).

@@ -23,9 +23,3 @@ export function workerEntry(rel: string): URL {
 
 /** The plain-JavaScript boot script every worker thread starts with (see boot.mjs). */
 export const BOOT_URL = new URL(BUNDLED ? 'dist/threads/boot.mjs' : 'src/threads/boot.mjs', ROOT);
-
-/**
- * For a thread that will read pages in parallel: how many page readers its boot script should
- * start right away (they load pdf.js while it does), and their entry.
- */
-export const readersToStart = (count: number) => ({ count, entry: workerEntry('load/page-worker').href });

@@ -12,7 +12,7 @@ async function read(data: Uint8Array, threads: number): Promise<Page[]> {
   const doc = await openPdf(data.slice());
   try {
     const pages: Page[] = [];
-    for await (const { page } of readPages(doc, data, 48, { threads })) pages.push(page);
+    for await (const { page } of readPages(doc, data, 48, { threads, minPagesPerNewThread: 16 })) pages.push(page);
     return pages;
   } finally {
     await doc.destroy();
@@ -49,7 +49,7 @@ describe('readPages with reader threads', () => {
     const doc = await openPdf(data.slice());
     const pages: number[] = [];
     // A fresh reader takes a while to load pdf.js; the first block is read here meanwhile.
-    for await (const { page } of readPages(doc, data, 48, { threads: 4 })) pages.push(page.number);
+    for await (const { page } of readPages(doc, data, 48, { threads: 4, minPagesPerNewThread: 16 })) pages.push(page.number);
     await doc.destroy();
     expect(pages).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
   });
