@@ -37,6 +37,16 @@ export interface OcrLine {
   words: OcrWord[];
 }
 
+/** The box around some glyphs. */
+export function symbolsBox(symbols: OcrSymbol[]): OcrBox {
+  return {
+    x0: Math.min(...symbols.map((y) => y.bbox.x0)),
+    y0: Math.min(...symbols.map((y) => y.bbox.y0)),
+    x1: Math.max(...symbols.map((y) => y.bbox.x1)),
+    y1: Math.max(...symbols.map((y) => y.bbox.y1)),
+  };
+}
+
 /** The line's baseline y at x (the baseline is straight, at a slope on a skewed scan). */
 export function baselineAt(line: OcrLine): (x: number) => number {
   const b = line.baseline;

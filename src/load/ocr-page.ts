@@ -15,6 +15,9 @@ import { readLabels } from './labels.js';
 import { binarisePage, cropBinary, toPbm, type BinaryImage, type PixelBox } from './raster.js';
 import { pageGraphics, renderDpi, renderPage, scanRaster, type PageImage } from './render.js';
 import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
+import { shadeInPoints, type Shade } from './shading.js';
+import { dropPhantomGlyphs, dropRuleGlyphs } from './rule-glyphs.js';
+import { splitDigitGroups } from './digit-groups.js';
 
 export interface PreparedPage {
   number: number;
@@ -27,6 +30,8 @@ export interface PreparedPage {
   bin: BinaryImage;
   /** The page binarised for rule detection (see `rules.threshold`). */
   ruleBin: BinaryImage;
+  /** Shaded areas of the page image: cell backgrounds, whose edges are rules. */
+  shades: Shade[];
   /** Content box in pixels, null for a blank page (nothing to OCR). */
   box: PixelBox | null;
   /** The cropped content as PBM, the image tesseract reads. */
@@ -53,7 +58,7 @@ export async function preparePage(page: PDFPageProxy, number: number, dpi: numbe
     binarised = binarisePage(raster.image, renderAt, s);
   }
   page.cleanup();
-  const { bin, ruleBin, box } = binarised;
+  const { bin, ruleBin, shades, box } = binarised;
   return {
     number,
     width: raster.width,
@@ -63,6 +68,7 @@ export async function preparePage(page: PDFPageProxy, number: number, dpi: numbe
     images,
     bin,
     ruleBin,
+    shades,
     box,
     pbm: box ? toPbm(cropBinary(bin, box)) : null,
   };
@@ -96,13 +102,13 @@ function inTextBand(r: PixelRule, lines: OcrLine[], offset: { x: number; y: numb
 export function assemblePage(p: PreparedPage, lines: OcrLine[], s: OcrSettings = OCR_SETTINGS): Page {
   const skew = ocrSkew(lines, p.dpi, s.skew);
   const geometry = { dpi: p.dpi, offset: { x: p.box?.x0 ?? 0, y: p.box?.y0 ?? 0 }, width: p.bin.width, height: p.bin.height };
-  // What the ink shows and tesseract's text misses: a label's stop, bullets, raised marks, section labels.
-  const read = [checkStops, restoreBullets, splitRaisedMarks, readLabels].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), lines);
+  const pixelRules = detectRules(p.ruleBin, p.dpi, skew, s.rules, p.bin).filter((r) => !inTextBand(r, lines, geometry.offset, s));
+  // What the ink shows and tesseract's text misses: rules read as glyphs, a label's stop, bullets, raised marks, section labels.
+  const unruled = dropPhantomGlyphs(dropRuleGlyphs(lines, pixelRules, geometry.offset, s), s);
+  const read = [checkStops, restoreBullets, splitRaisedMarks, readLabels, splitDigitGroups].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), unruled);
   const words = ocrWords(read, geometry, skew, s.size);
   const centre = { x: p.bin.width / 2, y: p.bin.height / 2 };
-  const rules = detectRules(p.ruleBin, p.dpi, skew, s.rules, p.bin)
-    .filter((r) => !inTextBand(r, lines, geometry.offset, s))
-    .map((r) => ruleInPoints(r, centre, skew, p.dpi));
+  const rules = pixelRules.map((r) => ruleInPoints(r, centre, skew, p.dpi)).concat(p.shades.map((sh) => shadeInPoints(sh, centre, skew, p.dpi)));
   const confs = words.map((w) => w.conf ?? 0);
   return {
     number: p.number,

@@ -89,6 +89,32 @@ export const OCR_SETTINGS = {
      * below their baseline is a row of serifs, not a rule; an underline sits 0.1-0.15 em below.
      */
     textBandBelow: 0.05,
+    /** A '|' glyph this close (em) to a vertical rule is the rule read as text (see rule-glyphs.ts). */
+    barReach: 0.5,
+    /** A word-end mark at most this wide (em) inside its neighbour's box is a glyph with no ink (see rule-glyphs.ts). */
+    phantomWidth: 0.1,
+  },
+
+  /** Shaded areas (cell backgrounds, header bands) in the grey page image (see shading.ts). */
+  shading: {
+    /** Block size (points) the image is averaged over first: it evens out sensor noise and keeps the pass cheap. */
+    block: 1,
+    /** Dark marks narrower than this (points) are what is printed on a shade, not the shade: text strokes, rules. */
+    markWidth: 4,
+    /** A shade is at least this much darker than the paper: grey levels… */
+    minContrast: 8,
+    /** …and this share of the paper-to-text-threshold contrast (a 0.85-grey fill is about a quarter). */
+    minTone: 0.08,
+    /** Shaded areas narrower or shorter than this (points) are specks or glyph blobs. */
+    minSize: 6,
+    /** Share of its upright box an area must fill to be a shaded rectangle. */
+    minFill: 0.7,
+  },
+
+  /** Thousands groups read from the ink of glued digits (see digit-groups.ts): the window above and below the baseline (em). */
+  digitGroups: {
+    above: 0.85,
+    below: 0.12,
   },
 
   /** Skew from tesseract's line baselines. */

@@ -6,7 +6,7 @@
 import type { Word } from '../model/page.js';
 import { median } from '../layout/geometry.js';
 import { derotate, derotateBox, estimateSkew, type Point } from './deskew.js';
-import type { OcrLine, OcrWord } from './hocr.js';
+import { symbolsBox, type OcrLine, type OcrWord } from './hocr.js';
 import { OCR_SETTINGS } from './ocr-settings.js';
 import { ownBaselines } from './ocr-word-base.js';
 
@@ -66,13 +66,7 @@ export function splitGluedNumbers(word: OcrWord, sizePx: number, s = OCR_SETTING
   if (!cuts.length) return [word];
   return [0, ...cuts].map((from, k) => {
     const part = syms.slice(from, cuts[k] ?? syms.length);
-    const bbox = {
-      x0: Math.min(...part.map((y) => y.bbox.x0)),
-      y0: Math.min(...part.map((y) => y.bbox.y0)),
-      x1: Math.max(...part.map((y) => y.bbox.x1)),
-      y1: Math.max(...part.map((y) => y.bbox.y1)),
-    };
-    return { ...word, text: part.map((y) => y.text).join(''), bbox, symbols: part };
+    return { ...word, text: part.map((y) => y.text).join(''), bbox: symbolsBox(part), symbols: part };
   });
 }
 

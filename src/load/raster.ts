@@ -5,6 +5,7 @@
  * "53", while a clean bilevel image reads them right and recognises faster.
  */
 import { OCR_SETTINGS } from './ocr-settings.js';
+import { clearShading, findShading, type Shade } from './shading.js';
 
 /** 8-bit greyscale, 0 = black, 255 = white, row-major. */
 export interface GreyImage {
@@ -155,8 +156,10 @@ export function toPbm(bin: BinaryImage): Uint8Array {
 export interface Binarised {
   /** Text binarisation (Otsu), the image tesseract reads. */
   bin: BinaryImage;
-  /** Lenient binarisation for faint rules (see `rules.threshold`). */
+  /** Lenient binarisation for faint rules (see `rules.threshold`), against the shade's tone inside shaded areas. */
   ruleBin: BinaryImage;
+  /** Shaded areas (cell backgrounds, header bands). */
+  shades: Shade[];
   /** Padded content box, null for a blank page. */
   box: PixelBox | null;
 }
@@ -171,6 +174,7 @@ export function binarisePage(img: GreyImage, dpi: number, s = OCR_SETTINGS): Bin
   const paper = paperLevel(img, threshold);
   if (paper - threshold < s.crop.minContrast) threshold = Math.max(0, paper - 2 * s.crop.minContrast);
   const bin = binarise(img, threshold);
-  const ruleBin = binarise(img, Math.round(threshold + s.rules.threshold * (paper - threshold)));
-  return { bin, ruleBin, box: inkBox(bin, dpi, s.crop) };
+  const shades = findShading(img, dpi, threshold, paper, s.shading);
+  const ruleBin = clearShading(binarise(img, Math.round(threshold + s.rules.threshold * (paper - threshold))), img, shades, threshold, s.rules.threshold, s.shading.minContrast);
+  return { bin, ruleBin, shades, box: inkBox(bin, dpi, s.crop) };
 }

@@ -44,6 +44,8 @@ export interface Rule extends Rect {
   kind: 'h' | 'v' | 'rect';
   /** Typed as a row of underscores (a typewriter's rule) rather than drawn. */
   typed?: boolean;
+  /** A filled area drawn without a stroke (a cell's shading, a tinted band): its edges are rules, it frames nothing. */
+  filled?: boolean;
 }
 
 export type PageSource = 'text-layer' | 'ocr' | 'text-dump';

@@ -1,0 +1,106 @@
+/**
+ * Rules read as glyphs. tesseract reads a table's vertical rule as a '|' (alone, or glued to the
+ * figure beside it: "199|", "|(5)|"), or a bar-shaped letter ('l', 'I', '1', '!', '[', ']') when
+ * the stroke sits right on it. Where the image shows a vertical rule there, the glyph is the rule's
+ * ink, not text: it is taken out of its word, and a word left with nothing is dropped.
+ *
+ * A '|' counts when a rule passes within `barReach` em of its box: tesseract's box for a bar it
+ * hallucinated at a word's end is often a sliver beside the rule. A bar-shaped letter counts only
+ * when the rule passes through its box: text never overprints a rule.
+ */
+import { symbolsBox, type OcrBox, type OcrLine, type OcrWord } from './hocr.js';
+import { lineSizePx } from './ocr-words.js';
+import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
+import type { Point } from './deskew.js';
+import type { PixelRule } from './rules.js';
+
+const BAR = /^[|¦‖]$/u;
+const BAR_LIKE = /^[|¦‖!lI1[\]]$/u;
+
+/** x of a vertical rule at height y (its centre line between its end points), or null past its ends. */
+function ruleX(r: PixelRule, y: number, slack: number): number | null {
+  if (y < r.a.y - slack || y > r.b.y + slack) return null;
+  const t = r.b.y > r.a.y ? (y - r.a.y) / (r.b.y - r.a.y) : 0;
+  return r.a.x + t * (r.b.x - r.a.x);
+}
+
+/** Whether the glyph box `b` (page pixels) is a vertical rule's ink. */
+function onRule(text: string, b: OcrBox, rules: PixelRule[], em: number, reach: number): boolean {
+  const bar = BAR.test(text);
+  if (!bar && !BAR_LIKE.test(text)) return false;
+  const y = (b.y0 + b.y1) / 2;
+  for (const r of rules) {
+    const x = ruleX(r, y, 0.5 * em);
+    if (x === null) continue;
+    if (x >= b.x0 && x <= b.x1) return true;
+    if (bar && x >= b.x0 - reach * em && x <= b.x1 + reach * em) return true;
+  }
+  return false;
+}
+
+const shift = (b: OcrBox, o: Point): OcrBox => ({ x0: b.x0 + o.x, y0: b.y0 + o.y, x1: b.x1 + o.x, y1: b.y1 + o.y });
+
+/**
+ * `lines` (pixels of the OCR'd crop, whose top-left is `offset` in the page raster) without the
+ * glyphs that are vertical `rules` (page raster pixels).
+ */
+export function dropRuleGlyphs(lines: OcrLine[], rules: PixelRule[], offset: Point, s: OcrSettings = OCR_SETTINGS): OcrLine[] {
+  const verticals = rules.filter((r) => r.kind === 'v');
+  if (!verticals.length) return lines;
+  const reach = s.rules.barReach;
+  return lines.map((line) => {
+    const em = lineSizePx(line, s.size);
+    let changed = false;
+    const words: OcrWord[] = [];
+    for (const w of line.words) {
+      if (!w.symbols.length) {
+        if (w.text.length === 1 && onRule(w.text, shift(w.bbox, offset), verticals, em, reach)) changed = true;
+        else words.push(w);
+        continue;
+      }
+      const kept = w.symbols.filter((g) => !onRule(g.text, shift(g.bbox, offset), verticals, em, reach));
+      if (kept.length === w.symbols.length) {
+        words.push(w);
+        continue;
+      }
+      changed = true;
+      if (!kept.length) continue;
+      words.push({ ...w, text: kept.map((g) => g.text).join(''), bbox: symbolsBox(kept), symbols: kept });
+    }
+    return changed ? { ...line, words } : line;
+  });
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Glyphs tesseract emits with no ink of their own: a punctuation mark at a word's end (or start)
+ * whose box is a sliver inside its neighbour's ("670]", "239;", "219)"). A real mark, however
+ * small, stands beside the glyph before it.
+ */
+export function dropPhantomGlyphs(lines: OcrLine[], s: OcrSettings = OCR_SETTINGS): OcrLine[] {
+  return lines.map((line) => {
+    const em = lineSizePx(line, s.size);
+    const sliver = s.rules.phantomWidth * em;
+    let changed = false;
+    const words = line.words.map((w) => {
+      const g = w.symbols;
+      if (g.length < 2 || g.map((y) => y.text).join('') !== w.text) return w;
+      const phantom = (k: number, next: number) => {
+        const b = g[k].bbox;
+        const n = g[next].bbox;
+        if (LETTER_OR_DIGIT.test(g[k].text) || b.x1 - b.x0 > sliver) return false;
+        return next < k ? b.x1 <= n.x1 + 1 : b.x0 >= n.x0 - 1;
+      };
+      let from = 0;
+      let to = g.length;
+      while (to - from >= 2 && phantom(to - 1, to - 2)) to--;
+      while (to - from >= 2 && phantom(from, from + 1)) from++;
+      if (from === 0 && to === g.length) return w;
+      changed = true;
+      const kept = g.slice(from, to);
+      return { ...w, text: kept.map((y) => y.text).join(''), bbox: symbolsBox(kept), symbols: kept };
+    });
+    return changed ? { ...line, words } : line;
+  });
+}
