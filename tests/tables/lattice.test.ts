@@ -62,6 +62,36 @@ describe('ruled grids (lattice)', () => {
     expect(table.cells.find((c) => c.text === '1 400')).toMatchObject({ column_label: 'Staff employed', row_label: 'Africa', value: 1400 });
   });
 
+  it('reads a scan\'s grid the same way: rules from the image and a shaded header band on an OCR page', () => {
+    // What the OCR loader gives a scanned full grid: slightly uneven rules (found in the image),
+    // the header's shading as a filled rectangle, and words with OCR's sizes and no bold.
+    const xs = [100, 220, 300, 380];
+    const ys = [100, 124, 142, 160];
+    const rules: Rule[] = [
+      ...ys.map((y, i) => hrule(100.4 - i * 0.2, 380.3, y + i * 0.15)),
+      ...xs.map((x, i) => vrule(x + i * 0.1, 99.8, 160.4)),
+      { ...rect(100.5, 100.6, 379.6, 123.4), filled: true },
+    ];
+    const words = [
+      ...cellText(['2007'], xs[1], ys[0]),
+      ...cellText(['2008'], xs[2], ys[0]),
+      ...cellText(['Movement'], xs[0], ys[1]),
+      figure('406 377', xs[2], ys[1]),
+      figure('538 884', xs[3], ys[1]),
+      ...cellText(['Migration health'], xs[0], ys[2]),
+      figure('44 404', xs[2], ys[2]),
+      figure('51 306', xs[3], ys[2]),
+    ];
+    const { t } = extract([{ ...page(words, rules), source: 'ocr' }]);
+    expect(t.tables).toHaveLength(1);
+    expect(t.tables[0].grid).toEqual([
+      ['', '2007', '2008'],
+      ['Movement', '406 377', '538 884'],
+      ['Migration health', '44 404', '51 306'],
+    ]);
+    expect(t.tables[0].method?.method).toBe('lattice');
+  });
+
   it('reads a grid of shaded cells drawn without a single stroke', () => {
     // Cell backgrounds with a hairline of white between them: their edges are the rules.
     const xs = [80, 220, 300, 380];

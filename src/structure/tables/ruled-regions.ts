@@ -75,9 +75,9 @@ export function ruledTables(page: LaidOutPage): RuledTable[] {
   const known = cache.get(page);
   if (known) return known;
   const out: RuledTable[] = [];
-  // OCR pages are left to the stream path for now: rules found in a scan's image, with OCR's word
-  // boxes, read worse as grids than its text does (measured on the mc2278-grid scan).
-  if (page.source === 'text-layer' && page.rules.length >= 4) {
+  // OCR pages too: their rules come from the image (load/rules.ts, shaded bands from
+  // load/shading.ts), and rules tesseract read as glyphs are out of their words (load/rule-glyphs.ts).
+  if (page.source !== 'text-dump' && page.rules.length >= 4) {
     const em = page.bodySize || 10;
     for (const grid of findGrids(page.rules, page, em, LATTICE_SETTINGS)) {
       const lines = page.lines.filter((l) => l.zone !== 'footnote' && wordInside(l, grid));
