@@ -2,7 +2,7 @@
  * Bordered boxes: a closed frame of rules (one rectangle, or two horizontal and two vertical rules
  * meeting at the corners) with no rules inside it — a frame with inner rules is a ruled table.
  */
-import type { Rect, Rule } from '../model/page.js';
+import type { Rect, Rule, Word } from '../model/page.js';
 import { inside } from './geometry.js';
 
 export const BOX_SETTINGS = {
@@ -10,12 +10,45 @@ export const BOX_SETTINGS = {
   tolerance: 3,
   /** Frames smaller than this in either direction are decorations, not boxes. */
   minSize: 12,
+  /** A shaded band holding at most this many lines, each set in cells… */
+  bandLines: 3,
+  /** …that stand this far apart (em, a column gap rather than a word space), is a table's header row. */
+  bandGap: 1.5,
 };
 
-export function findBoxes(rules: Rule[], s = BOX_SETTINGS): Rect[] {
+/**
+ * Whether a filled rectangle (shading, no stroke) is a table's shaded header band rather than a
+ * tinted box: its text is a line or a few (wrapped header cells) and every line breaks into cells
+ * a column gap apart. A shaded box holds running text.
+ */
+export function isShadedBand(r: Rect, words: Word[], s = BOX_SETTINGS): boolean {
+  const inside = words.filter((w) => (w.x0 + w.x1) / 2 > r.x0 && (w.x0 + w.x1) / 2 < r.x1 && w.base - 0.3 * w.size > r.y0 && w.base - 0.3 * w.size < r.y1);
+  if (!inside.length) return false;
+  const lines: Word[][] = [];
+  for (const w of inside.slice().sort((a, b) => a.base - b.base)) {
+    const last = lines[lines.length - 1];
+    if (last && w.base - last[0].base <= 0.3 * w.size) last.push(w);
+    else lines.push([w]);
+  }
+  if (lines.length > s.bandLines) return false;
+  return lines.every((l) => {
+    const ws = l.slice().sort((a, b) => a.x0 - b.x0);
+    return ws.some((w, i) => i > 0 && w.x0 - ws[i - 1].x1 >= s.bandGap * w.size);
+  });
+}
+
+/**
+ * Boxes framed by `rules`. With the page's `words`, a filled rectangle that is a table's shaded
+ * header band (see isShadedBand) frames nothing: its edges are a table's rules.
+ */
+export function findBoxes(rules: Rule[], s = BOX_SETTINGS, words: Word[] = []): Rect[] {
   const t = s.tolerance;
   const frames: Rect[] = [];
-  for (const r of rules) if (r.kind === 'rect' && r.x1 - r.x0 > s.minSize && r.y1 - r.y0 > s.minSize) frames.push(r);
+  for (const r of rules) {
+    if (r.kind !== 'rect' || r.x1 - r.x0 <= s.minSize || r.y1 - r.y0 <= s.minSize) continue;
+    if (r.filled && isShadedBand(r, words, s)) continue;
+    frames.push(r);
+  }
   const hs = rules.filter((r) => r.kind === 'h');
   const vs = rules.filter((r) => r.kind === 'v');
   const near = (a: number, b: number) => Math.abs(a - b) <= t;

@@ -28,7 +28,7 @@ export interface LaidOutPage {
 
 /** Per-page layout that needs no other page. */
 export function layoutPage(page: Page): LaidOutPage {
-  const boxes = findBoxes(page.rules);
+  const boxes = findBoxes(page.rules, undefined, page.words);
   const typed = typedRules(buildLines(page, undefined, boxes));
   const lines = typed.lines;
   const rules = typed.rules.length ? [...page.rules, ...typed.rules] : page.rules;

@@ -264,7 +264,8 @@ export function readContent(fnArray: ArrayLike<number>, argsArray: ArrayLike<unk
           if (!p) continue;
           for (const r of pathRects(p)) {
             const rule = toRule(bboxOf(m, r.x0, r.y0, r.x1, r.y1));
-            if (rule) rules.push(rule);
+            // A rectangle filled without a stroke is shading (a cell background, a tinted band).
+            if (rule) rules.push(rule.kind === 'rect' && FILL_ONLY.has(paintOp) ? { ...rule, filled: true } : rule);
           }
         }
         break;

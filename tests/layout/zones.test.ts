@@ -77,6 +77,18 @@ describe('boxes', () => {
     const grid = [hrule(76, 519, 100), hrule(76, 519, 150), hrule(76, 519, 200), vrule(76, 100, 200), vrule(300, 100, 200), vrule(519, 100, 200)];
     expect(findBoxes(grid)).toHaveLength(0);
   });
+  it('takes a shaded header band for a table\'s rules, not a box; a shaded box of prose stays a box', () => {
+    const band = { x0: 100, y0: 104, x1: 380, y1: 124, kind: 'rect' as const, filled: true };
+    const header = [...lineWords('Region', 104, 118, { size: 10 }), ...lineWords('2007', 250, 118, { size: 10 }), ...lineWords('2008', 330, 118, { size: 10 })];
+    expect(findBoxes([band], undefined, header)).toHaveLength(0);
+    // The same band stroked is a frame; without words to go by, a filled rectangle is one too.
+    expect(findBoxes([{ ...band, filled: false }], undefined, header)).toHaveLength(1);
+    expect(findBoxes([band])).toHaveLength(1);
+    const tinted = { x0: 70, y0: 100, x1: 500, y1: 160, kind: 'rect' as const, filled: true };
+    const prose = [...lineWords('Strategy point: a tinted box of running text set in the', 80, 120, { size: 10 }), ...lineWords('body size, with ordinary word spaces.', 80, 134, { size: 10 })];
+    expect(findBoxes([tinted], undefined, prose)).toHaveLength(1);
+  });
+
   it('marks the lines inside a box', () => {
     const p = layoutPage(page([...body(1, 150), ...lineWords('Boxed strategy point', 90, 240, { size: 10 })], [hrule(76, 519, 183), hrule(76, 519, 310), vrule(76, 183, 311), vrule(518.8, 183, 311)]));
     expect(p.lines.map((l) => l.box)).toEqual([undefined, 0]);

@@ -157,4 +157,18 @@ describe('readContent: rules and images', () => {
     expect(rules).toEqual([{ x0: 50, y0: 100, x1: 250, y1: 100, kind: 'h' }]);
     expect(images).toEqual([{ x0: 300, y0: 350, x1: 400, y1: 400 }]);
   });
+
+  it('marks a rectangle filled without a stroke as shading, and a stroked one not', () => {
+    const box = [0, 50, 700, 1, 250, 700, 1, 250, 680, 1, 50, 680, 4];
+    const { rules } = run([
+      [OPS.constructPath, [OPS.fill, [box], null]],
+      [OPS.constructPath, [OPS.stroke, [box], null]],
+      [OPS.constructPath, [OPS.fillStroke, [box], null]],
+    ]);
+    expect(rules.map((r) => [r.kind, r.filled ?? false])).toEqual([
+      ['rect', true],
+      ['rect', false],
+      ['rect', false],
+    ]);
+  });
 });

@@ -92,6 +92,24 @@ describe('ruled grids (lattice)', () => {
     expect(t.tables[0].method?.method).toBe('lattice');
   });
 
+  it('keeps a shaded header band over an unruled body as the table\'s header (the band is no box)', () => {
+    const words = [
+      ...lineWords('Region', 104, 118, { size: 10, bold: true }),
+      ...lineWords('2007', 250, 118, { size: 10, bold: true }),
+      ...lineWords('2008', 330, 118, { size: 10, bold: true }),
+      ...[['Africa', '410', '422'], ['Asia', '77', '81'], ['Europe', '12', '15'], ['Americas', '5', '7']].flatMap((r, i) => [
+        ...lineWords(r[0], 104, 140 + i * 14, { size: 10 }),
+        ...lineWords(r[1], 255, 140 + i * 14, { size: 10 }),
+        ...lineWords(r[2], 335, 140 + i * 14, { size: 10 }),
+      ]),
+    ];
+    const { t } = extract([page(words, [{ ...rect(100, 104, 380, 124), filled: true }])]);
+    expect(t.tables).toHaveLength(1);
+    expect(t.tables[0].grid[0]).toEqual(['Region', '2007', '2008']);
+    expect(t.tables[0].record.header_rows).toBe(1);
+    expect(t.tables[0].grid).toHaveLength(5);
+  });
+
   it('reads a grid of shaded cells drawn without a single stroke', () => {
     // Cell backgrounds with a hairline of white between them: their edges are the rules.
     const xs = [80, 220, 300, 380];
