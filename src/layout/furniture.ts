@@ -32,6 +32,9 @@ export interface PageLines {
  */
 export const CONTINUATION_MARK = /^(\.{0,3}\/\.{2,3}|\.{2,3}\/\.{0,3}|…\/…?|\/…)$/;
 
+/** A separator set between the parts of a running header: a slash, bar or dot with spaces around it. */
+const FURNITURE_SEPARATOR = /\s+[/|·•]\s+/;
+
 export const normaliseFurniture = (t: string): string => t.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 
 function candidates(p: PageLines, s: typeof FURNITURE_SETTINGS): { line: Line; edge: 'top' | 'bottom' }[] {
@@ -86,8 +89,10 @@ export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNIT
       const text = line.text.trim();
       if (patterns.some((re) => re.test(text))) return 'strong';
       if (edge === 'bottom' && CONTINUATION_MARK.test(text)) return 'strong';
-      // A header set in parts ("A/63/1 … Page 2"): every part matches a pattern.
-      const parts = segments(line);
+      // A header set in parts ("A/63/1 … Page 2", or "MC/2278 / Page 2" with a spaced slash or bar
+      // between them): every part matches a pattern.
+      const spaced = segments(line);
+      const parts = spaced.length > 1 ? spaced : text.split(FURNITURE_SEPARATOR);
       if (parts.length > 1 && parts.every((t) => patterns.some((re) => re.test(t)))) return 'strong';
       const e = seen.get(edge + ':' + normaliseFurniture(text))!;
       const spread = Math.max(...e.ys) - Math.min(...e.ys);

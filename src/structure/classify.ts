@@ -199,13 +199,15 @@ function kindEachBlock(c: Classification, pages: LaidOutPage[]): void {
           ? !bulletAround(i - 1) && !listInStep(blocks, i) && (nextKind === 'paragraph' || (!bulletAround(i + 1) && nextKind === 'note' && !wide(b)))
           : nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
       const samePage = (j: number) => blocks[j]?.page === b.page;
+      // A numbered title right above a table (an annex's "5. Breakdown of …") announces it too.
+      const numberedTitle = !!h?.label && /^\d+$/.test(h.label) && tab[i + 1] && samePage(i + 1);
       const caption = h && !h.label && !h.style && ((tab[i + 1] && samePage(i + 1)) || overImage(b));
       if (caption) {
         // An unnumbered title or note right above or below a table belongs to the table.
         kinds[i] = 'tabular';
         tab[i] = true;
         if (!(tab[i + 1] && samePage(i + 1))) c.pictureCaptions.add(i);
-      } else if (h && (h.strong || announces)) {
+      } else if (h && (h.strong || announces || numberedTitle)) {
         kinds[i] = 'heading';
         headingOf.set(i, h);
       } else if (BULLET.test(b.lines[0].text) || LETTERED_ITEM.test(b.lines[0].text)) kinds[i] = 'list';

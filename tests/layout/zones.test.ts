@@ -29,6 +29,18 @@ describe('running headers and footers', () => {
     expect(pages[0].lines.find((l) => l.text === 'DOC/123')?.zone).toBe('header');
   });
 
+  it('takes a header of profile parts joined by a spaced slash or bar as furniture, even on two pages', () => {
+    const iom = BUILTIN_PROFILES.find((p) => p.spec.name !== 'generic' && p.furniture.length)!;
+    const header = (n: number, sep: string) => lineWords(`MC/2278 ${sep} Page ${n}`, 440, 40);
+    const pages = [layoutPage(page([...header(2, '/'), ...body(2, 200)], [], 1)), layoutPage(page([...header(18, '|'), ...body(3, 200)], [], 2))];
+    layoutDocument(pages, iom);
+    for (const p of pages) expect(p.lines[0].zone).toBe('header');
+    // A title that merely contains a slash stays in the body.
+    const other = layoutPage(page([...lineWords('Income / Expenditure', 71, 40), ...body(4, 200)], [], 3));
+    layoutDocument([other], iom);
+    expect(other.lines[0].zone).toBe('body');
+  });
+
   it('removes a rarely repeated header line that sits between confirmed header lines', () => {
     const pages = Array.from({ length: 12 }, (_, i) => i + 1).map((n) =>
       layoutPage(

@@ -92,6 +92,31 @@ describe('ruled grids (lattice)', () => {
     expect(t.tables[0].method?.method).toBe('lattice');
   });
 
+  it('on a page without typography, takes a numbered title wrapped over two lines above a grid as a heading and the table\'s title', () => {
+    const xs = [100, 220, 300, 380];
+    const ys = [120, 138, 156, 174];
+    const rules: Rule[] = [...ys.map((y) => hrule(100, 380, y)), ...xs.map((x) => vrule(x, 120, 174))];
+    const words = [
+      ...lineWords('95. The Organization reports its projects by region every year, as below.', 72, 60, { size: 10 }),
+      ...lineWords('4. Projects and expenditure of the Organization by region of the world and', 100, 92, { size: 10 }),
+      ...lineWords('year', 100, 104, { size: 10 }),
+      ...cellText(['Region'], xs[0], ys[0]),
+      ...cellText(['2007'], xs[1], ys[0]),
+      ...cellText(['2008'], xs[2], ys[0]),
+      ...cellText(['Africa'], xs[0], ys[1]),
+      figure('406', xs[2], ys[1]),
+      figure('538', xs[3], ys[1]),
+      ...cellText(['Europe'], xs[0], ys[2]),
+      figure('44', xs[2], ys[2]),
+      figure('51', xs[3], ys[2]),
+      ...lineWords('96. The figures above are the expenditure of each region in the two years.', 72, 200, { size: 10 }),
+    ];
+    const { s, t } = extract([{ ...page(words, rules), source: 'ocr' }]);
+    expect(t.tables).toHaveLength(1);
+    expect(t.tables[0].record.title).toBe('4. Projects and expenditure of the Organization by region of the world and year');
+    expect(s.headings.map((h) => [h.label, h.title])).toContainEqual(['4', 'Projects and expenditure of the Organization by region of the world and year']);
+  });
+
   it('keeps a shaded header band over an unruled body as the table\'s header (the band is no box)', () => {
     const words = [
       ...lineWords('Region', 104, 118, { size: 10, bold: true }),

@@ -177,24 +177,37 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
     r.rules = page.rules.filter(
       (u) => u.kind === 'h' && u.y0 > top - 2 * (r.rows[0]?.size ?? 10) && u.y0 < bottom + 2 && Math.min(u.x1, x1) - Math.max(u.x0, x0) >= s.ruleSpan * w,
     );
-    r.above = titleAbove(otherLines.get(r.page) ?? [], all[0], s);
+    r.above = titleAbove(otherLines.get(r.page) ?? [], all[0], s, page.source !== 'text-layer');
   }
   // A region of prose alone (running text the structure stage left to the tables) is no table:
   // it is kept, as notes without rows, so that its text still reaches the output.
   return regions.filter((r) => r.rows.length > 0 || r.caption.length > 0 || r.notes.length > 0);
 }
 
-/** Heading-like lines right above a table (bold, larger, or "Table n"), top to bottom. */
-export function titleAbove(lines: Line[], first: Line, s: TableSettings): Line[] {
+/** A numbered title ("5. Breakdown of projects by region"): a number, a stop, a capital; no closing stop. */
+const NUMBERED_TITLE = /^\d{1,3}\.\s+[A-Z]/;
+
+/**
+ * Heading-like lines right above a table (bold, or "Table n"), top to bottom. On a page without
+ * typography (OCR, text dumps: nothing is bold) a numbered title counts too, with the lines it
+ * wraps onto.
+ */
+export function titleAbove(lines: Line[], first: Line, s: TableSettings, typeless = false): Line[] {
   const above = lines.filter((l) => l.base < first.y0).sort((a, b) => b.base - a.base);
   const out: Line[] = [];
   let edge = first.y0;
+  // How many of the lines collected (from the bottom) run up to a title-like one.
+  let upToTitle = 0;
   for (const l of above) {
     if (edge - l.y1 > s.titleGap * l.size) break;
-    const titleLike = TABLE_CAPTION.test(l.text.trim()) || (l.bold && !/[.:;,]$/.test(l.text.trim()));
-    if (!titleLike || out.length >= 3 || (out.length && edge - l.y1 > s.wrapGap * l.size)) break;
+    if (out.length >= 3 || (out.length && edge - l.y1 > s.wrapGap * l.size)) break;
+    const text = l.text.trim();
+    const open = !/[.:;,]$/.test(text);
+    const titleLike = TABLE_CAPTION.test(text) || (l.bold && open) || (typeless && open && NUMBERED_TITLE.test(text));
+    if (!titleLike && !(typeless && open)) break;
     out.unshift(l);
     edge = l.y0;
+    if (titleLike) upToTitle = out.length;
   }
-  return out;
+  return out.slice(out.length - upToTitle);
 }

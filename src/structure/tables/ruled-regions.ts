@@ -127,7 +127,7 @@ export function latticeDrafts(pages: LaidOutPage[], regions: Region[], s: TableS
       }
       const headingAbove = touching.flatMap((r) => r.above);
       caption.sort((a, b) => a.base - b.base);
-      const titleLines = caption.length ? caption : headingAbove.length ? headingAbove : titleAbove(page.lines.filter((l) => l.zone === 'body' && !inGrid.has(l)), t.lines[0], s);
+      const titleLines = caption.length ? caption : headingAbove.length ? headingAbove : titleAbove(page.lines.filter((l) => l.zone === 'body' && !inGrid.has(l)), t.lines[0], s, page.source !== 'text-layer');
       const table = latticeTable(g, t.cells);
       const noteList = noteGroups(notes.sort((a, b) => a.base - b.base));
       const onPage = (row: (Rect | null)[]): CellBox[] => row.map((r) => (r ? { page: page.number, ...r } : null));
