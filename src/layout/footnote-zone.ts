@@ -21,6 +21,8 @@ export const FOOTNOTE_ZONE_SETTINGS = {
 const LABEL = /^[*†‡§]?\d{1,3}[.)]?$/;
 /** A typewriter's note label, "1/": set in the body's size, it needs no smaller type to be a note. */
 export const SLASH_LABEL = /^\d{1,3}\/$/;
+/** A note marked with a symbol rather than a number ("*", "**", "†"). */
+export const SYMBOL_LABEL = /^[*†‡§]{1,3}$/;
 
 /**
  * What OCR makes of a small raised footnote number: a quote, "!", a degree sign, or UNREAD_MARK
@@ -53,7 +55,10 @@ export function markFootnoteZone(
     if (page.positional && Math.abs(rule.x0 - first.x0) > indent) continue;
     // OCR reads a raised footnote number as a quote or "!": accept those on OCR'd words.
     const ocrLabel = w0?.conf !== undefined && OCR_LABEL.test(w0.text);
-    const labelled = LABEL.test(w0?.text ?? '') || SLASH_LABEL.test(w0?.text ?? '') || ocrLabel || (first.marks.length > 0 && first.marks[0].at === 0);
+    // A note marked with a symbol opens the zone under a typed rule of underscores (under a drawn
+    // rule it may be a table's note below the table's last rule: "* Source: …").
+    const symbol = SYMBOL_LABEL.test(w0?.text ?? '') && first.words.length > 1 && !!rule.typed;
+    const labelled = LABEL.test(w0?.text ?? '') || SLASH_LABEL.test(w0?.text ?? '') || symbol || ocrLabel || (first.marks.length > 0 && first.marks[0].at === 0);
     const small = !page.positional || typewritten || first.size <= s.maxSizeRatio * bodySize;
     // OCR may drop a raised label altogether: clearly smaller lines under the separator still are notes.
     const ocrUnlabelled = w0?.conf !== undefined && below.every((l) => l.size <= s.ocrSizeRatio * bodySize);

@@ -13,7 +13,7 @@ import type { Profile } from '../profiles/profile.js';
 import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schemas.js';
 import type { Block, TextMetrics } from './blocks.js';
 import { classify, STRUCTURE_SETTINGS } from './classify.js';
-import { linkFootnotes, parseFootnotes, parseNoteLines, type RawFootnote } from './footnotes.js';
+import { linkFootnotes, linkSymbolMarks, parseFootnotes, parseNoteLines, type RawFootnote } from './footnotes.js';
 import { type Holder, RecordBuilder } from './records.js';
 
 export { type HeadingGuess, listInStep, STRUCTURE_SETTINGS } from './classify.js';
@@ -40,11 +40,24 @@ export interface StructureResult {
 
 type Footnote = StructureResult['footnotes'][number];
 
-/** Footnotes (at page feet and as endnotes), each linked to the record that marks it; where each mark is printed goes to markBoxes. */
-function linkNotes(pages: LaidOutPage[], endnoteLines: Line[], holders: Holder[], sources: Map<object, Line[]>, markBoxes: StructureResult['markBoxes']): Footnote[] {
-  const raw: RawFootnote[] = [...parseFootnotes(pages), ...parseNoteLines(endnoteLines)];
+/**
+ * Footnotes (at page feet and as endnotes), each linked to the record that marks it; where each
+ * mark is printed goes to markBoxes. Notes marked with a symbol join `blocks` as labelled notes.
+ */
+function linkNotes(pages: LaidOutPage[], endnoteLines: Line[], holders: Holder[], sources: Map<object, Line[]>, markBoxes: StructureResult['markBoxes'], blocks: BlockRecord[]): Footnote[] {
+  const all: RawFootnote[] = [...parseFootnotes(pages), ...parseNoteLines(endnoteLines)];
+  const raw = all.filter((f) => !f.symbol);
   const link = linkFootnotes(raw, holders.map((h) => h.holder), markBoxes);
+  const symbols = all.filter((f) => f.symbol);
+  const carriers = linkSymbolMarks(symbols, holders.map((h) => h.holder));
   for (const h of holders) h.set(h.holder.text, h.holder.footnotes.slice().sort((a, b) => a - b));
+  // A note marked with a symbol is a note record labelled with it, after the blocks of its page.
+  symbols.forEach((f, k) => {
+    const rec: BlockRecord = { kind: 'note', parent_paragraph: carriers[k] < 0 ? null : holders[carriers[k]].paragraph(), page: f.page, item: 0, label: f.symbol!, text: f.text, block_id: `symbol-note-${k + 1}`, footnotes: [] };
+    const at = blocks.findIndex((b) => (b.page ?? 0) > f.page);
+    blocks.splice(at < 0 ? blocks.length : at, 0, rec);
+    if (f.lines) sources.set(rec, f.lines);
+  });
   return raw.map((f) => {
     const hi = link.get(f.number);
     const rec = { number: f.number, paragraph: hi === undefined ? null : holders[hi].paragraph(), page: f.page, text: f.text };
@@ -59,7 +72,7 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   const r = new RecordBuilder(c).build();
   // Where each note's mark is printed (raised marks only): its own box in boxes.csv.
   const markBoxes: StructureResult['markBoxes'] = new Map();
-  const footnotes = linkNotes(pages, r.endnoteLines, r.holders, r.sources, markBoxes);
+  const footnotes = linkNotes(pages, r.endnoteLines, r.holders, r.sources, markBoxes, r.blockRecords);
   const paragraphs = r.paragraphs.slice().sort((a, b) => a.number - b.number);
   return {
     paragraphs, headings: r.headings, blocks: r.blockRecords, footnotes, tabular: r.tabular, frontMatter: c.frontMatter,

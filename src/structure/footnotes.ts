@@ -4,7 +4,7 @@
  * small words; a text dump glues the digits to the word ("officials1", "20094"), so there the
  * marks are found by expecting footnotes in order: the next mark must be footnote n+1.
  */
-import { OCR_MARK_GLYPHS } from '../layout/footnote-zone.js';
+import { OCR_MARK_GLYPHS, SYMBOL_LABEL } from '../layout/footnote-zone.js';
 import type { LaidOutPage } from '../layout/layout.js';
 import type { Line } from '../layout/lines.js';
 import { UNREAD_MARK, type Rect } from '../model/page.js';
@@ -18,6 +18,8 @@ export interface RawFootnote {
   lines?: Line[];
   /** Labelled "1/" (typewriter style): its mark is written "1/" on the line, not raised. */
   slash?: boolean;
+  /** Labelled with a symbol ("*", "**", "†"): outside the numbered sequence (its number is 0). */
+  symbol?: string;
 }
 
 const LABEL = /^(\d{1,3})([.)/]?)$/;
@@ -36,11 +38,11 @@ export function parseFootnotes(pages: LaidOutPage[]): RawFootnote[] {
  */
 export function parseNoteLines(lines: Line[]): RawFootnote[] {
   const out: RawFootnote[] = [];
-  let cur: { number: number; lines: Line[]; drop: number; slash?: boolean } | null = null;
+  let cur: { number: number; lines: Line[]; drop: number; slash?: boolean; symbol?: string } | null = null;
   const flush = () => {
     if (!cur) return;
     const text = joinLines(cur.lines, cur.drop).text;
-    if (text) out.push({ number: cur.number, page: cur.lines[0].page, text, lines: cur.lines, ...(cur.slash ? { slash: true } : {}) });
+    if (text) out.push({ number: cur.number, page: cur.lines[0].page, text, lines: cur.lines, ...(cur.slash ? { slash: true } : {}), ...(cur.symbol ? { symbol: cur.symbol } : {}) });
     cur = null;
   };
   let last = 0;
@@ -59,6 +61,10 @@ export function parseNoteLines(lines: Line[]): RawFootnote[] {
       flush();
       cur = { number: Number(label[1]), lines: [l], drop: first.length, slash: label[2] === '/' };
       last = cur.number;
+    } else if (l.words[0]?.conf === undefined && SYMBOL_LABEL.test(first) && l.words.length > 1) {
+      // A note marked with a symbol: outside the numbered sequence.
+      flush();
+      cur = { number: 0, lines: [l], drop: first.length, symbol: first };
     } else if (ocrMark && (l.words.length > 1 || ocrMark[2])) {
       flush();
       cur = { number: last + 1, lines: [l], drop: ocrMark[1].length };
@@ -101,7 +107,7 @@ const pageAt = (h: TextHolder, at: number): number => {
  */
 export function linkFootnotes(allNotes: RawFootnote[], holders: TextHolder[], markBoxes?: Map<number, Rect & { page: number }>): Map<number, number> {
   const link = linkSlashMarks(allNotes.filter((f) => f.slash), holders);
-  const notes = allNotes.filter((f) => !f.slash);
+  const notes = allNotes.filter((f) => !f.slash && !f.symbol);
   const anyMarks = holders.some((h) => h.marks.length);
   if (anyMarks) {
     let last = 0;
@@ -132,6 +138,31 @@ export function linkFootnotes(allNotes: RawFootnote[], holders: TextHolder[], ma
     from = found.at;
   }
   return link;
+}
+
+/**
+ * Symbol marks: the note's symbol right after a word or its punctuation ("year;*", "Bank*"), the
+ * same symbol neither before nor after it. Notes are taken in order, each from where the last was
+ * found; a found mark leaves the text. Returns, per note, the holder carrying its mark or -1.
+ */
+export function linkSymbolMarks(notes: RawFootnote[], holders: TextHolder[]): number[] {
+  let hi = 0;
+  let from = 0;
+  return notes.map((f) => {
+    const sym = f.symbol!.replace(/[*]/g, '\\*');
+    const re = new RegExp(`(?<=[\\p{L}\\d.,;:)”’"'])${sym}(?![*†‡§])`, 'gu');
+    for (let i = hi; i < holders.length; i++) {
+      const h = holders[i];
+      re.lastIndex = i === hi ? from : 0;
+      const m = re.exec(h.text);
+      if (!m) continue;
+      if (pageAt(h, m.index) > f.page) break;
+      h.text = h.text.slice(0, m.index) + h.text.slice(m.index + m[0].length);
+      [hi, from] = [i, m.index];
+      return i;
+    }
+    return -1;
+  });
 }
 
 /**
