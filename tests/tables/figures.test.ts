@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTables } from '../../src/structure/tables/index.js';
-import { block, page } from './helpers/pages.js';
+import { block, figureRow, hrule, page } from './helpers/pages.js';
 
 describe('charts are figures, not tables', () => {
   it('reports an image with data labels on it as one figure block titled by the heading above', () => {
@@ -28,5 +28,52 @@ describe('charts are figures, not tables', () => {
     expect(tables).toHaveLength(1);
     expect(tables[0].record).toMatchObject({ title: 'Table 3: Movements by service', rows: 0, cols: 0 });
     expect(checks.find((c) => c.name === 'tables-without-cells')?.ok).toBe(false);
+  });
+});
+
+describe('charts drawn with strokes', () => {
+  /** A value axis: labels right-aligned at x 128, each level with a tick (x 130–133) and a gridline. */
+  const axis = (values: string[], top: number, pitch: number) => ({
+    rows: values.map((v, i) => ({ base: top + i * pitch, cells: [{ text: v, right: 128, size: 8 }] })),
+    rules: values.flatMap((_, i) => {
+      const y = top + i * pitch - 0.3 * 8; // the label's middle
+      return [hrule(130, 133, y), hrule(133, 480, y)];
+    }),
+  });
+
+  it('reports the labels of a chart with a ticked value axis as a figure, not a table', () => {
+    const a = axis(['0.350', '0.300', '0.250', '0.200', '0.150'], 130, 30);
+    const p = page({
+      rows: [
+        { base: 100, cells: [{ text: 'Figure 1. Notification rate, 2004-2007', x: 85, bold: true }] },
+        ...a.rows,
+        { base: 290, cells: ['2004', '2005', '2006', '2007'].map((t, i) => ({ text: t, x: 170 + 90 * i, size: 8 })) },
+      ],
+      rules: a.rules,
+    });
+    const { tables, figures } = buildTables([p], { tabular: [block(p, 100, 100), block(p, 130, 290)], paragraphs: [] });
+    expect(tables).toHaveLength(0);
+    expect(figures).toEqual([expect.objectContaining({ kind: 'figure', text: 'Figure 1. Notification rate, 2004-2007' })]);
+  });
+
+  it('keeps a ruled table whose figures sit between the rules, and a column of years, as a table', () => {
+    const rights = [250, 320];
+    const p = page({
+      rows: [2004, 2005, 2006, 2007].map((y, i) => ({ base: 120 + 14 * i, cells: [{ text: String(y), right: 128 }, { text: String(10 + i), right: rights[0] }, { text: String(20 + 2 * i), right: rights[1] }] })),
+      rules: [0, 1, 2, 3, 4].map((i) => hrule(95, 330, 110 + 14 * i + 3)),
+    });
+    const { tables } = buildTables([p], { tabular: [block(p, 120, 162)], paragraphs: [] });
+    expect(tables).toHaveLength(1);
+    expect(tables[0].grid[3]).toEqual(['2007', '13', '26']);
+  });
+
+  it('takes no picture bleeding off both sides of the page (a backdrop cut in bands) for a chart', () => {
+    const p = page({
+      rows: [figureRow(300, 'Spain', 100, ['0.31', '0.18'], [250, 320]), figureRow(312, 'Italy', 100, ['0.18', '0.05'], [250, 320])],
+      images: [{ x0: 0, y0: 281, x1: 595, y1: 375 }],
+    });
+    const { tables, figures } = buildTables([p], { tabular: [block(p, 300, 312)], paragraphs: [] });
+    expect(figures).toHaveLength(0);
+    expect(tables).toHaveLength(1);
   });
 });

@@ -6,7 +6,8 @@
  */
 import type { LaidOutPage } from '../../layout/layout.js';
 import type { Line } from '../../layout/lines.js';
-import type { Rect } from '../../model/page.js';
+import type { Rect, Rule, Word } from '../../model/page.js';
+import { parseNumber } from '../../numbers/parse.js';
 import type { Located } from '../provenance.js';
 import type { Region } from './regions.js';
 import { TABLE_CAPTION } from './regions.js';
@@ -43,6 +44,54 @@ function titleOver(page: LaidOutPage, y: number, s: TableSettings): Line[] {
   return out;
 }
 
+/** A tick mark or gridline drawn level with a word's middle, starting just right of it. */
+function ticked(w: Word, hs: Rule[], s: TableSettings): boolean {
+  const cy = (w.y0 + w.y1) / 2;
+  return hs.some((r) => Math.abs(r.y0 - cy) <= s.axisTickAlign * w.size && r.x0 >= w.x1 - s.edgeTolerance * w.size && r.x0 - w.x1 <= s.axisReach * w.size);
+}
+
+/**
+ * The labels of a chart's value axis drawn with vector strokes: figures set one under another,
+ * right-aligned, each level with a tick mark or gridline just right of it, whose values step evenly
+ * down the page (0.35, 0.30, … 0) at an even pitch. A table's figures sit between its rules, not on
+ * them, and do not step by one amount row after row. Returns the longest such run's length.
+ */
+export function axisLabels(lines: Line[], rules: Rule[], s: TableSettings = TABLE_SETTINGS): number {
+  const hs = rules.filter((r) => r.kind === 'h');
+  if (hs.length < s.axisTicks) return 0;
+  const labels: { w: Word; v: number }[] = [];
+  for (const l of lines) {
+    for (const w of l.words) {
+      const n = parseNumber(w.text);
+      if (n.kind === 'number' && n.value !== null && ticked(w, hs, s)) labels.push({ w, v: n.value });
+    }
+  }
+  // Columns of right-aligned labels.
+  const columns: { w: Word; v: number }[][] = [];
+  for (const x of labels.sort((a, b) => a.w.x1 - b.w.x1)) {
+    const c = columns.find((col) => Math.abs(col[0].w.x1 - x.w.x1) <= s.edgeTolerance * x.w.size);
+    if (c) c.push(x);
+    else columns.push([x]);
+  }
+  let best = 0;
+  for (const c of columns) {
+    c.sort((a, b) => a.w.y0 - b.w.y0);
+    let run = 1;
+    for (let i = 1; i < c.length; i++) {
+      const dv = c[i].v - c[i - 1].v;
+      const dy = c[i].w.y0 - c[i - 1].w.y0;
+      const even = (j: number) => {
+        const dv0 = c[j].v - c[j - 1].v;
+        const dy0 = c[j].w.y0 - c[j - 1].w.y0;
+        return Math.abs(dv - dv0) <= 1e-6 * Math.max(1, Math.abs(dv0)) && Math.abs(dy - dy0) <= s.axisPitch * dy0;
+      };
+      run = dv !== 0 && dy > 0 && (run === 1 || even(i - 1)) ? run + 1 : dv !== 0 && dy > 0 ? 2 : 1;
+      best = Math.max(best, run);
+    }
+  }
+  return best;
+}
+
 /**
  * Figures from the images of positioned pages. Regions lying on a chart image are removed from
  * `regions` (they are its labels).
@@ -56,6 +105,9 @@ export function findFigures(pages: LaidOutPage[], regions: Region[], s: TableSet
       if (img.x1 - img.x0 < s.figureMinWidth * p.width) continue;
       // A picture of the whole page is a scan's backdrop, not a chart on it.
       if ((img.x1 - img.x0) * (img.y1 - img.y0) > 0.8 * p.width * p.height) continue;
+      // So is a picture bleeding off both sides of the page (a backdrop cut into bands): a chart
+      // stands inside the margins.
+      if (img.x0 <= 0.01 * p.width && img.x1 >= 0.99 * p.width) continue;
       const titleLines = titleOver(p, img.y0, s);
       const title = joinTexts(titleLines.map((l) => l.text));
       const table = TABLE_CAPTION.test(title);
@@ -68,5 +120,14 @@ export function findFigures(pages: LaidOutPage[], regions: Region[], s: TableSet
       figures.push({ page: p.number, top: titleLines[0]?.y0 ?? img.y0, title, table, where: [...titleLines, { page: p.number, ...img }] });
     }
   }
+  // Charts drawn with strokes: a region holding a value axis is the chart's labels.
+  kept = kept.filter((r) => {
+    const p = pages.find((x) => x.number === r.page);
+    if (!p || !r.positional || axisLabels(r.rows, p.rules, s) < s.axisTicks) return true;
+    const titleLines = r.caption.length ? r.caption : r.above;
+    const lines = [...r.caption, ...r.rows, ...r.notes];
+    figures.push({ page: r.page, top: Math.min(...lines.map((l) => l.y0)), title: joinTexts(titleLines.map((l) => l.text)), table: false, where: lines });
+    return false;
+  });
   return { figures, regions: kept };
 }

@@ -52,6 +52,14 @@ export const TABLE_SETTINGS = {
   continueHeaderMatch: 0.7,
   /** Images smaller than this share of the page width are logos, not charts. */
   figureMinWidth: 0.25,
+  /** A chart's value axis: at least this many figures, each level with a tick or gridline … */
+  axisTicks: 3,
+  /** … its middle within this (em) of the stroke … */
+  axisTickAlign: 0.3,
+  /** … which starts at most this far (em) right of the figure … */
+  axisReach: 2,
+  /** … and the figures' pitch down the page even to within this share. */
+  axisPitch: 0.15,
   /** Table ids: at most this many words of the title. */
   idWords: 8,
 };
