@@ -62,6 +62,37 @@ export function isHeaderLike(text: string, s = TABULAR_SETTINGS): boolean {
   return t.split(/\s+/).length <= s.headerWords && !/[.;:,]$/.test(t) && !/\.\s/.test(t);
 }
 
+/** A line's cells: runs of words at least a column gap apart. */
+function cellSpans(l: Line, s = TABULAR_SETTINGS): { x0: number; x1: number }[] {
+  const out: { x0: number; x1: number }[] = [];
+  for (const w of l.words) {
+    const last = out[out.length - 1];
+    if (last && w.x0 - last.x1 < s.columnGap * l.size) last.x1 = w.x1;
+    else out.push({ x0: w.x0, x1: w.x1 });
+  }
+  return out;
+}
+
+/**
+ * A header line set in the text's own size says what it is by where it stands: a line of three or
+ * more cells, each past the first standing over a cell of the table's first row, every cell a short
+ * phrase (a column's name, not a sentence).
+ */
+function alignedHeader(b: Block, next: Block, s = TABULAR_SETTINGS): boolean {
+  if (b.lines.length !== 1) return false;
+  const l = b.lines[0];
+  const head = cellSpans(l, s);
+  const row = cellSpans(next.lines[0], s);
+  if (head.length < 3 || row.length < head.length) return false;
+  const slack = 0.5 * l.size;
+  const words = (c: { x0: number; x1: number }) => l.words.filter((w) => w.x0 >= c.x0 && w.x1 <= c.x1).length;
+  return (
+    head.every((c) => words(c) <= s.headerWords) &&
+    !/[.;:,]$/.test(l.text.trim()) &&
+    head.slice(1).every((c) => row.some((r) => Math.min(c.x1, r.x1) - Math.max(c.x0, r.x0) > -slack))
+  );
+}
+
 /** Mark tabular blocks; returns a flag per block. */
 export function findTabular(blocks: Block[], m: TextMetrics, positional: (b: Block) => boolean, s = TABULAR_SETTINGS): boolean[] {
   const weak: (boolean | null)[] = blocks.map((b) => {
@@ -109,12 +140,13 @@ export function findTabular(blocks: Block[], m: TextMetrics, positional: (b: Blo
       const b = blocks[i];
       const next = blocks[i + 1];
       const prev = blocks[i - 1];
-      const short = b.lines.length <= 4 && b.lines.every((l) => isHeaderLike(l.text, s)) && b.lines[0].box === undefined;
-      if (!short) continue;
-      const smallType = positional(b) && b.lines.every((l) => l.size < m.bodySize - 0.75);
       const nearNext = next && flags[i + 1] && next.page === b.page;
+      const aligned = !!nearNext && positional(b) && b.lines[0].box === undefined && alignedHeader(b, next, s);
+      const short = b.lines.length <= 4 && b.lines.every((l) => isHeaderLike(l.text, s)) && b.lines[0].box === undefined;
+      if (!short && !aligned) continue;
+      const smallType = positional(b) && b.lines.every((l) => l.size < m.bodySize - 0.75);
       const between = nearNext && prev && flags[i - 1] && prev.page === b.page;
-      if ((nearNext && (smallType || !positional(b))) || between) flags[i] = true;
+      if ((nearNext && (smallType || !positional(b) || aligned)) || between) flags[i] = true;
     }
   }
   return flags;

@@ -125,3 +125,25 @@ describe('listInStep', () => {
     expect(listInStep([block('• one', 100), block('• two', 120), block('• three', 140, 2)], 2)).toBe(false);
   });
 });
+
+describe('a table whose header line is set in the text size', () => {
+  it('takes a header of several cells standing over the first row’s cells into the table, though it has many words', () => {
+    const cells = (texts: [string, number][], base: number) => texts.flatMap(([t, x]) => lineWords(t, x, base));
+    const words = [
+      ...lineWords('1. The paragraph text of the page is long enough to run to the right edge of', 71, 100),
+      ...lineWords('the column, and ends here.', 71, 114),
+      ...cells([['Differences with respect to Germany', 71], ['Portugal', 330], ['Greece', 400], ['Spain', 470]], 150),
+      ...cells([['Q2 2006', 71], ['0.33', 340], ['0.51', 410], ['0.31', 480]], 166),
+      ...cells([['Q1 2010', 71], ['0.64', 340], ['0.72', 410], ['0.56', 480]], 182),
+    ];
+    const lp = layoutPage(page(words));
+    layoutDocument([lp], generic);
+    const s = assemble([lp], generic);
+    expect(s.tabular.flatMap((b) => b.lines.map((l) => l.text))).toEqual([
+      'Differences with respect to Germany Portugal Greece Spain',
+      'Q2 2006 0.33 0.51 0.31',
+      'Q1 2010 0.64 0.72 0.56',
+    ]);
+  });
+});
+
