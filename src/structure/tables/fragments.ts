@@ -99,6 +99,26 @@ function nearEdge(edges: number[], x: number, tol: number): boolean {
   return (lo < edges.length && Math.abs(edges[lo] - x) <= tol) || (lo > 0 && Math.abs(edges[lo - 1] - x) <= tol);
 }
 
+/** A line's words, the digit groups of one spaced figure chained. */
+function atomsOfLine(l: Line, isPair: (l: Line, i: number) => boolean, edges: number[], tol: number): Atom[] {
+  const atoms: Atom[] = [];
+  for (let i = 0; i < l.words.length; i++) {
+    const w = l.words[i];
+    const numeric = isNumericWord(w.text);
+    const atom: Atom = { words: [w], text: w.text, x0: w.x0, x1: w.x1, numeric };
+    let j = i;
+    while (isPair(l, j) && !nearEdge(edges, l.words[j].x1, tol)) {
+      j++;
+      atom.words.push(l.words[j]);
+      atom.text += ' ' + l.words[j].text;
+      atom.x1 = l.words[j].x1;
+    }
+    i = j;
+    atoms.push(atom);
+  }
+  return atoms;
+}
+
 /**
  * Split every line of a table into fragments. `boundaries` are column boundaries already known
  * (from the body, when splitting header lines).
@@ -115,31 +135,30 @@ export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABL
   };
   const tol = s.edgeTolerance * em * 0.6;
   const edges = confirmedEdges(lines, isPair, maxSpace, tol);
+  const atomsOf = lines.map((l) => atomsOfLine(l, isPair, edges, tol));
+  // Figures standing free of any phrase on some line (a column of figures): where a figure
+  // overlaps none of them, a space after a phrase's word, it ends that phrase ("Postnatal Day 1").
+  const free: { x0: number; x1: number }[] = [];
+  for (const atoms of atomsOf) {
+    atoms.forEach((a, i) => {
+      if (a.numeric && (i === 0 || atoms[i - 1].numeric || a.x0 - atoms[i - 1].x1 > s.phraseGap * em)) free.push(a);
+    });
+  }
+  const standsFree = (a: Atom) => free.some((f) => Math.min(f.x1, a.x1) - Math.max(f.x0, a.x0) > 0);
   return lines.map((l, li) => {
-    // Figures first: chains of digit groups.
-    const atoms: Atom[] = [];
-    for (let i = 0; i < l.words.length; i++) {
-      const w = l.words[i];
-      const numeric = isNumericWord(w.text);
-      const atom: Atom = { words: [w], text: w.text, x0: w.x0, x1: w.x1, numeric };
-      let j = i;
-      while (isPair(l, j) && !nearEdge(edges, l.words[j].x1, tol)) {
-        j++;
-        atom.words.push(l.words[j]);
-        atom.text += ' ' + l.words[j].text;
-        atom.x1 = l.words[j].x1;
-      }
-      i = j;
-      atoms.push(atom);
-    }
-    // Then phrases: neighbouring words that are not figures.
+    const atoms = atomsOf[li];
+    // Then phrases: neighbouring words that are not figures. A figure with words of the phrase
+    // on both sides, a space apart ("Q2 2006 – Q1 2010", "Age 15 to 24"), is part of it.
+    const near = (i: number) => atoms[i + 1].x0 - atoms[i].x1 <= s.phraseGap * em;
+    const textAhead: boolean[] = new Array(atoms.length).fill(false);
+    for (let i = atoms.length - 2; i >= 0; i--) textAhead[i] = near(i) && (!atoms[i + 1].numeric || textAhead[i + 1]);
     const frags: Frag[] = [];
     let cur: Frag | null = null;
-    for (const a of atoms) {
+    for (const [ai, a] of atoms.entries()) {
       const gap = cur ? a.x0 - cur.x1 : Infinity;
       // Known column boundaries split a phrase where a wider-than-space gap crosses one.
       const crosses = cur !== null && gap >= s.boundaryGap * em && boundaries.some((b) => b > cur!.x1 - 0.5 && b < a.x0 + 0.5);
-      if (cur && !a.numeric && !cur.numeric && gap <= s.phraseGap * em && !crosses) {
+      if (cur && (!a.numeric || textAhead[ai] || !standsFree(a)) && !cur.numeric && gap <= s.phraseGap * em && !crosses) {
         cur.text += ' ' + a.text;
         cur.x1 = a.x1;
         cur.y0 = Math.min(cur.y0, ...a.words.map((w) => w.y0));

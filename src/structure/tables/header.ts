@@ -32,6 +32,8 @@ interface Stack {
   slot: number;
   row: number;
   rowspan: number;
+  /** The column a leaf cell names when not the one its centre's slot gives (see buildHeader). */
+  home?: number;
 }
 
 function center(f: { x0: number; x1: number }): number {
@@ -149,14 +151,25 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
     nRows = assignRows(st0, em, s);
     leaf = nRows - 1;
     const b = slotBounds(cols);
-    return st0.flatMap((st) => (inLeaf(st) ? splitByColumns(st, cols, b) : [st]));
+    const out = st0.flatMap((st) => (inLeaf(st) ? splitByColumns(st, cols, b) : [st]));
+    // A leaf cell sharing its slot with another while it lies over one other column that no leaf
+    // cell names (a wide name over a narrow column of figures, its slot ending at their edge)
+    // names that column.
+    const leaves = out.filter(inLeaf);
+    for (const st of leaves) {
+      const ov = overlapped(cols, st.x0, st.x1, 0.5);
+      if (ov.length !== 1 || ov[0] === st.slot) continue;
+      const named = (c: number) => leaves.some((o) => o !== st && (o.home ?? o.slot) === c && o.row === st.row);
+      if (named(st.slot) && !named(ov[0])) st.home = ov[0];
+    }
+    return out;
   };
   let stacks = prepare();
 
   // The leaf row: one column per cell; a second cell in one slot names a column of its own.
   const leafStacks = stacks.filter(inLeaf);
   const bySlot = new Map<number, Stack[]>();
-  for (const st of leafStacks) bySlot.set(st.slot, [...(bySlot.get(st.slot) ?? []), st]);
+  for (const st of leafStacks) bySlot.set(st.home ?? st.slot, [...(bySlot.get(st.home ?? st.slot) ?? []), st]);
   const added: Column[] = [];
   for (const [slot, list] of bySlot) {
     if (list.length < 2) continue;
@@ -180,7 +193,7 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
   const spans: Span[] = [];
   const cover: [number, number][] = stacks.map((st) => {
     if (inLeaf(st)) {
-      const c = slotOf(newBounds, center(st));
+      const c = st.home ?? slotOf(newBounds, center(st));
       return [c, c];
     }
     const ov = overlapped(cols, st.x0, st.x1, 0.5);

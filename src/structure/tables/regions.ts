@@ -76,6 +76,39 @@ function classify(b: Block, next: Line | undefined, bodySize: number, positional
   return 'rows';
 }
 
+const proseWords = (l: Line): number => l.words.filter((w) => /[A-Za-zÀ-ÿ]{2}/.test(w.text)).length;
+
+/**
+ * Running text set in one block with the rows: a description under the caption ("This table
+ * shows …") before the first row of cells, a source or a sentence after the last. Such lines have
+ * no column gap and run on as prose from the rows' left edge; they leave the grid: before the
+ * rows they join the caption, after them the notes. (A wrapped line of a paragraph goes with it.)
+ */
+function trimProse(r: Region): void {
+  const rows = r.rows;
+  if (!r.positional || rows.length < 3) return;
+  const x0 = Math.min(...rows.map((l) => l.x0));
+  const x1 = Math.max(...rows.map((l) => l.x1));
+  const w = Math.max(1, x1 - x0);
+  const gapless = (l: Line) => !hasColumns(l, true);
+  let lead = 0;
+  while (lead < rows.length - 2 && gapless(rows[lead]) && rows[lead].x0 <= x0 + rows[lead].size) {
+    const l = rows[lead];
+    const wraps = lead > 0 && rows[lead - 1].x1 - rows[lead - 1].x0 >= 0.8 * w;
+    if (proseWords(l) < PROSE_WORDS && !wraps) break;
+    lead++;
+  }
+  let last = rows.length - 1;
+  while (last >= 0 && gapless(rows[last])) last--;
+  let tail = rows.length;
+  const after = rows[last + 1];
+  if (last >= lead + 1 && after && (NOTE_START.test(after.text.trim()) || proseWords(after) >= PROSE_WORDS)) tail = last + 1;
+  if (!lead && tail === rows.length) return;
+  r.caption.push(...rows.slice(0, lead));
+  r.notes.unshift(...rows.slice(tail));
+  r.rows = rows.slice(lead, tail);
+}
+
 /** Words of a group label ("Male", "Rural areas"): a title is longer. */
 const GROUP_LABEL_WORDS = 4;
 
@@ -164,6 +197,7 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
       else stage = kind;
     }
   }
+  for (const r of regions) trimProse(r);
   for (const r of regions) {
     const page = pageOf.get(r.page)!;
     const all = [...r.caption, ...r.rows, ...r.notes];

@@ -1,0 +1,57 @@
+/**
+ * Text set in one block with a table's rows that is not a row: running text before or after the
+ * cells, and figures inside a row label's phrase.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildTables } from '../../src/structure/tables/index.js';
+import { block, figureRow, page } from './helpers/pages.js';
+
+const build = (pages: ReturnType<typeof page>[], blocks: ReturnType<typeof block>[]) => buildTables(pages, { tabular: blocks, paragraphs: [] });
+const RIGHTS = [220, 290, 360];
+
+describe('running text inside a block of rows', () => {
+  it('keeps a description under the caption and a source under the rows out of the grid', () => {
+    const p = page({
+      rows: [
+        { base: 80, cells: [{ text: 'Table 2: Financial literacy', x: 150, size: 11 }] },
+        { base: 95, cells: [{ text: 'This table contains the frequency and the share of respondents who answered zero', x: 100 }] },
+        { base: 106, cells: [{ text: 'to three questions correctly.', x: 100 }] },
+        { base: 120, cells: [{ text: 'Answers', x: 100 }, { text: 'Freq.', right: RIGHTS[0] }, { text: 'Percent', right: RIGHTS[1] }, { text: 'Cum.', right: RIGHTS[2] }] },
+        figureRow(132, '0', 100, ['138', '6.9', '6.9'], RIGHTS),
+        figureRow(144, '1', 100, ['178', '8.8', '15.7'], RIGHTS),
+        figureRow(156, '2', 100, ['626', '31.1', '46.8'], RIGHTS),
+        { base: 170, cells: [{ text: 'Source: SAVE 2007, data weighted by sample weights 2009, N= 2012.', x: 100 }] },
+      ],
+    });
+    const { tables, notes } = build([p], [block(p, 80, 80), block(p, 95, 170)]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].grid).toEqual([
+      ['Answers', 'Freq.', 'Percent', 'Cum.'],
+      ['0', '138', '6.9', '6.9'],
+      ['1', '178', '8.8', '15.7'],
+      ['2', '626', '31.1', '46.8'],
+    ]);
+    expect(tables[0].record.title).toMatch(/^Table 2: Financial literacy This table contains/);
+    expect(notes.map((n) => n.text)).toEqual(['Source: SAVE 2007, data weighted by sample weights 2009, N= 2012.']);
+  });
+});
+
+describe('figures inside a row label', () => {
+  it('reads a label with years and a dash between its words ("Q2 2006 – Q1 2010") as one cell', () => {
+    const p = page({
+      rows: [
+        { base: 100, cells: [{ text: 'Period', x: 100 }, { text: 'Portugal', right: RIGHTS[0] }, { text: 'Greece', right: RIGHTS[1] }, { text: 'Spain', right: RIGHTS[2] }] },
+        figureRow(115, 'Q2 2006 – Q1 2010', 100, ['0.33', '0.51', '0.31'], RIGHTS),
+        figureRow(127, 'Q1 2009 – Q4 2009', 100, ['-0.01', '0.45', '0.21'], RIGHTS),
+        figureRow(139, 'Q4 2009', 100, ['0.17', '0.70', '0.26'], RIGHTS),
+      ],
+    });
+    const { tables } = build([p], [block(p, 100, 139)]);
+    expect(tables[0].grid).toEqual([
+      ['Period', 'Portugal', 'Greece', 'Spain'],
+      ['Q2 2006 – Q1 2010', '0.33', '0.51', '0.31'],
+      ['Q1 2009 – Q4 2009', '-0.01', '0.45', '0.21'],
+      ['Q4 2009', '0.17', '0.70', '0.26'],
+    ]);
+  });
+});
