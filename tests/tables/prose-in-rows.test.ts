@@ -36,6 +36,22 @@ describe('running text inside a block of rows', () => {
   });
 });
 
+describe('a long row label is no running text', () => {
+  it('keeps a label of many words wrapped over two lines, its figure beside them, in the grid', () => {
+    const p = page({
+      rows: [
+        { base: 100, cells: [{ text: 'Total projects recorded in the database as of 31', x: 100, bold: true }] },
+        { base: 105, cells: [{ text: '5,540', x: 330, bold: true }, { text: '(4,803 in 2007)', x: 360, bold: true }] },
+        { base: 110, cells: [{ text: 'December 2008', x: 100, bold: true }] },
+      ],
+    });
+    const { tables } = build([p], [block(p, 100, 110)]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].record.title).toBe('');
+    expect(tables[0].grid.flat().join(' ')).toMatch(/^Total projects recorded/);
+  });
+});
+
 describe('figures inside a row label', () => {
   it('reads a label with years and a dash between its words ("Q2 2006 – Q1 2010") as one cell', () => {
     const p = page({

@@ -91,18 +91,20 @@ function trimProse(r: Region): void {
   const x1 = Math.max(...rows.map((l) => l.x1));
   const w = Math.max(1, x1 - x0);
   const gapless = (l: Line) => !hasColumns(l, true);
+  const wide = (l: Line) => l.x1 - l.x0 >= 0.8 * w;
   let lead = 0;
   while (lead < rows.length - 2 && gapless(rows[lead]) && rows[lead].x0 <= x0 + rows[lead].size) {
     const l = rows[lead];
-    const wraps = lead > 0 && rows[lead - 1].x1 - rows[lead - 1].x0 >= 0.8 * w;
-    if (proseWords(l) < PROSE_WORDS && !wraps) break;
+    // Running text fills the table's width (a row label wrapping over two lines does not).
+    const wraps = lead > 0 && wide(rows[lead - 1]);
+    if (!wraps && (proseWords(l) < PROSE_WORDS || !wide(l))) break;
     lead++;
   }
   let last = rows.length - 1;
   while (last >= 0 && gapless(rows[last])) last--;
   let tail = rows.length;
   const after = rows[last + 1];
-  if (last >= lead + 1 && after && (NOTE_START.test(after.text.trim()) || proseWords(after) >= PROSE_WORDS)) tail = last + 1;
+  if (last >= lead + 1 && after && (NOTE_START.test(after.text.trim()) || (proseWords(after) >= PROSE_WORDS && wide(after)))) tail = last + 1;
   if (!lead && tail === rows.length) return;
   r.caption.push(...rows.slice(0, lead));
   r.notes.unshift(...rows.slice(tail));
