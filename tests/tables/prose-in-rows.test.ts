@@ -70,4 +70,19 @@ describe('figures inside a row label', () => {
       ['Q4 2009', '0.17', '0.70', '0.26'],
     ]);
   });
+
+  it('keeps a figure set a little more than a space after a tightly set label apart from it', () => {
+    const rights = [174, 225, 275];
+    const p = page({
+      rows: [
+        { base: 100, cells: [{ text: '2004', right: rights[0], bold: true }, { text: '2005', right: rights[1], bold: true }, { text: '2006', right: rights[2], bold: true }] },
+        figureRow(112, 'Total', 100, ['607 927 098', '922 019 824', '703 195 932'], rights),
+      ],
+    });
+    const { tables } = build([p], [block(p, 100, 112)]);
+    expect(tables[0].grid).toEqual([
+      ['', '2004', '2005', '2006'],
+      ['Total', '607 927 098', '922 019 824', '703 195 932'],
+    ]);
+  });
 });

@@ -149,7 +149,7 @@ export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABL
     const atoms = atomsOf[li];
     // Then phrases: neighbouring words that are not figures. A figure with words of the phrase
     // on both sides, a space apart ("Q2 2006 – Q1 2010", "Age 15 to 24"), is part of it.
-    const near = (i: number) => atoms[i + 1].x0 - atoms[i].x1 <= s.phraseGap * em;
+    const near = (i: number) => atoms[i + 1].x0 - atoms[i].x1 <= s.labelFigureGap * em;
     const textAhead: boolean[] = new Array(atoms.length).fill(false);
     for (let i = atoms.length - 2; i >= 0; i--) textAhead[i] = near(i) && (!atoms[i + 1].numeric || textAhead[i + 1]);
     const frags: Frag[] = [];
@@ -158,7 +158,8 @@ export function fragmentLines(lines: Line[], em: number, s: TableSettings = TABL
       const gap = cur ? a.x0 - cur.x1 : Infinity;
       // Known column boundaries split a phrase where a wider-than-space gap crosses one.
       const crosses = cur !== null && gap >= s.boundaryGap * em && boundaries.some((b) => b > cur!.x1 - 0.5 && b < a.x0 + 0.5);
-      if (cur && (!a.numeric || textAhead[ai] || !standsFree(a)) && !cur.numeric && gap <= s.phraseGap * em && !crosses) {
+      const inLabel = a.words.length === 1 && gap <= s.labelFigureGap * em && (textAhead[ai] || !standsFree(a));
+      if (cur && (!a.numeric || inLabel) && !cur.numeric && gap <= s.phraseGap * em && !crosses) {
         cur.text += ' ' + a.text;
         cur.x1 = a.x1;
         cur.y0 = Math.min(cur.y0, ...a.words.map((w) => w.y0));

@@ -8,6 +8,8 @@ export const TABLE_SETTINGS = {
   phraseGap: 0.75,
   /** Between words of one phrase, a gap this wide (em) that crosses a known column boundary splits it. */
   boundaryGap: 0.5,
+  /** A figure at most this far (em) after a row label's word, one word space, may be part of the label. */
+  labelFigureGap: 0.5,
   /** Digit groups of one figure ("2 167") are at most this far apart (em). */
   thousandsGap: 0.65,
   /** …and their gaps run on in steps of at most this (em): a wider step ends them. */
