@@ -141,23 +141,22 @@ export function linkFootnotes(allNotes: RawFootnote[], holders: TextHolder[], ma
 }
 
 /**
- * Symbol marks: the note's symbol right after a word or its punctuation ("year;*", "Bank*"), the
- * same symbol neither before nor after it. Notes are taken in order, each from where the last was
- * found; a found mark leaves the text. Returns, per note, the holder carrying its mark or -1.
+ * Marks written on the line, found in the notes' order: each note's mark (`markOf`) is looked for
+ * from where the last one was found, on its note's page or before it (endnotes); a found mark
+ * leaves the text. Returns, per note, the holder carrying its mark or -1.
  */
-export function linkSymbolMarks(notes: RawFootnote[], holders: TextHolder[]): number[] {
+function linkWrittenMarks(notes: RawFootnote[], holders: TextHolder[], markOf: (f: RawFootnote) => RegExp): number[] {
   let hi = 0;
   let from = 0;
   return notes.map((f) => {
-    const sym = f.symbol!.replace(/[*]/g, '\\*');
-    const re = new RegExp(`(?<=[\\p{L}\\d.,;:)”’"'])${sym}(?![*†‡§])`, 'gu');
+    const re = markOf(f);
     for (let i = hi; i < holders.length; i++) {
       const h = holders[i];
       re.lastIndex = i === hi ? from : 0;
       const m = re.exec(h.text);
       if (!m) continue;
       if (pageAt(h, m.index) > f.page) break;
-      h.text = h.text.slice(0, m.index) + h.text.slice(m.index + m[0].length);
+      h.text = (h.text.slice(0, m.index) + h.text.slice(m.index + m[0].length)).trim();
       [hi, from] = [i, m.index];
       return i;
     }
@@ -166,31 +165,27 @@ export function linkSymbolMarks(notes: RawFootnote[], holders: TextHolder[]): nu
 }
 
 /**
+ * Symbol marks: the note's symbol right after a word or its punctuation ("year;*", "Bank*"), the
+ * same symbol neither before nor after it.
+ */
+export function linkSymbolMarks(notes: RawFootnote[], holders: TextHolder[]): number[] {
+  return linkWrittenMarks(notes, holders, (f) => new RegExp(`(?<=[\\p{L}\\d.,;:)”’"'])${f.symbol!.replace(/[*]/g, '\\*')}(?![*†‡§])`, 'gu'));
+}
+
+/**
  * Typewriter marks: note n is marked "n/" after a word or its punctuation ("1991, 1/", "data,2/"),
- * on the line itself. Marks come in the notes' order; each found mark leaves the text (with the
- * space before it). A symbol's part ("A/49/312", "44/172") is never a mark: no digit or slash
- * follows a mark and none precedes it.
+ * on the line itself, with the space before it. A symbol's part ("A/49/312", "44/172") is never a
+ * mark: no digit or slash follows a mark and none precedes it.
  */
 function linkSlashMarks(notes: RawFootnote[], holders: TextHolder[]): Map<number, number> {
   const link = new Map<number, number>();
-  let hi = 0;
-  let from = 0;
-  for (const f of [...notes].sort((a, b) => a.number - b.number)) {
-    const re = new RegExp(`( ?)(?<![\\d/])${f.number}/(?![\\d/\\p{L}])`, 'gu');
-    for (let i = hi; i < holders.length; i++) {
-      const h = holders[i];
-      re.lastIndex = i === hi ? from : 0;
-      const m = re.exec(h.text);
-      if (!m) continue;
-      // A mark stands on its note's page, or before it (endnotes).
-      if (pageAt(h, m.index) > f.page) break;
-      h.text = (h.text.slice(0, m.index) + h.text.slice(m.index + m[0].length)).trim();
-      h.footnotes.push(f.number);
-      link.set(f.number, i);
-      [hi, from] = [i, m.index];
-      break;
-    }
-  }
+  const sorted = [...notes].sort((a, b) => a.number - b.number);
+  const carriers = linkWrittenMarks(sorted, holders, (f) => new RegExp(`( ?)(?<![\\d/])${f.number}/(?![\\d/\\p{L}])`, 'gu'));
+  sorted.forEach((f, k) => {
+    if (carriers[k] < 0) return;
+    holders[carriers[k]].footnotes.push(f.number);
+    link.set(f.number, carriers[k]);
+  });
   return link;
 }
 
