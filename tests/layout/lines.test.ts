@@ -17,7 +17,8 @@ describe('buildLines', () => {
     ws[2] = word({ text: 'and', x: mark.x1 + 3, base: 300 });
     const [line] = buildLines(page([...ws, mark]));
     expect(line.text).toBe('were officials and');
-    expect(line.marks).toEqual([{ text: '1', at: 'were officials'.length }]);
+    // The mark keeps where it is printed (boxes.csv `mark` rows, the review page's badge).
+    expect(line.marks).toEqual([{ text: '1', at: 'were officials'.length, box: { x0: mark.x0, y0: mark.y0, x1: mark.x1, y1: mark.y1 } }]);
   });
 
   it('joins a raised footnote label hanging left of its note to the note line, even with a line far below', () => {
@@ -45,7 +46,7 @@ describe('buildLines', () => {
     const semi = { ...word({ text: ';', x: mark.x1 + 0.2, base: 300, w: 3 }), conf: 90 };
     const [line] = buildLines({ ...page([...ws, mark, semi]), source: 'ocr' });
     expect(line.text).toBe('June 2009;');
-    expect(line.marks).toEqual([{ text: UNREAD_MARK, at: 'June 2009'.length }]);
+    expect(line.marks).toEqual([{ text: UNREAD_MARK, at: 'June 2009'.length, box: { x0: mark.x0, y0: mark.y0, x1: mark.x1, y1: mark.y1 } }]);
   });
 
   it('does not count the tab after a paragraph number as a column gap', () => {
