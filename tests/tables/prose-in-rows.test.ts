@@ -36,6 +36,32 @@ describe('running text inside a block of rows', () => {
   });
 });
 
+describe('two columns of running text read across their gutter', () => {
+  const left = ['Groups with high disability rates,', 'like older populations, are likely', 'to be underrepresented in surveys', 'like the survey. For individuals with', 'greater assistance needs, their'];
+  const right = ['distributions. One way to account', 'for age differences is to adjust', 'estimates to a standard age distri-', 'bution using a common methodol-', 'ogy in the presentation of health'];
+
+  it('makes no table of lines of two cells of several words each', () => {
+    const p = page({ rows: left.map((t, i) => ({ base: 100 + 12 * i, cells: [{ text: t, x: 53 }, { text: right[i], x: 227 }] })) });
+    const { tables, notes } = build([p], [block(p, 100, 148)]);
+    expect(tables).toHaveLength(0);
+    expect(notes.map((n) => n.text).join(' ')).toMatch(/Groups with high disability rates/);
+  });
+
+  it('still reads a table of short text cells, or of text cells with figures, as a table', () => {
+    const p = page({
+      rows: [
+        { base: 100, cells: [{ text: 'Country', x: 53 }, { text: 'Capital city', x: 227 }] },
+        { base: 112, cells: [{ text: 'France', x: 53 }, { text: 'Paris', x: 227 }] },
+        { base: 124, cells: [{ text: 'Italy', x: 53 }, { text: 'Rome', x: 227 }] },
+        { base: 136, cells: [{ text: 'United Kingdom', x: 53 }, { text: 'London', x: 227 }] },
+      ],
+    });
+    const { tables } = build([p], [block(p, 100, 136)]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].grid.at(-1)).toEqual(['United Kingdom', 'London']);
+  });
+});
+
 describe('a long row label is no running text', () => {
   it('keeps a label of many words wrapped over two lines, its figure beside them, in the grid', () => {
     const p = page({

@@ -10,6 +10,7 @@ import type { Line } from '../../layout/lines.js';
 import { upperMedian as median } from '../../layout/geometry.js';
 import type { Rule } from '../../model/page.js';
 import type { Block } from '../blocks.js';
+import { isNumericWord } from './fragments.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 
 export interface Region {
@@ -28,10 +29,15 @@ export interface Region {
 const NOTE_START = /^(?:\*|†|‡|source|sources|note|notes|excluding|including|[a-z]\/|\d{1,2}\/|[-–•]\s|\(\*\))/i;
 export const TABLE_CAPTION = /^(?:table|tableau|cuadro)\s+[\dIVXivx]+[a-z]?\b/i;
 
+/** A gap this wide (× font size) between words separates cells. */
+const COLUMN_GAP = 1.2;
+/** Words of running text in each cell of a line of two text columns read across. */
+const SIDE_PROSE_WORDS = 3;
+
 /** Lines with a wide gap between words hold cells; others are running text or captions. */
 function hasColumns(l: Line, positional: boolean): boolean {
   if (!positional) return false;
-  return l.maxGap >= 1.2;
+  return l.maxGap >= COLUMN_GAP;
 }
 
 type Kind = 'caption' | 'rows' | 'notes' | 'prose';
@@ -74,6 +80,31 @@ function classify(b: Block, next: Line | undefined, bodySize: number, positional
   if (isProseBlock(b, positional)) return 'prose';
   if (seenRows && ( (positional && b.lines.every((l) => l.size < bodySize - 0.4)))) return 'notes';
   return 'rows';
+}
+
+/** Words of running text in each of a line's cells (its words split at column gaps). */
+function cellWords(l: Line): number[] {
+  const out: number[] = [];
+  l.words.forEach((w, i) => {
+    if (i === 0 || w.x0 - l.words[i - 1].x1 >= COLUMN_GAP * l.size) out.push(0);
+    if (/[A-Za-zÀ-ÿ]{2}/.test(w.text)) out[out.length - 1]++;
+  });
+  return out;
+}
+
+/**
+ * Two columns of running text whose lines share baselines, read across the gutter as if rows of
+ * two cells: many lines of two cells of several words each, hardly a figure among them, no line
+ * of more cells. A table's cells are short, or its rows carry figures.
+ */
+export function sideBySideProse(lines: Line[]): boolean {
+  if (lines.length < 3) return false;
+  const words = lines.flatMap((l) => l.words);
+  if (words.filter((w) => isNumericWord(w.text)).length > 0.1 * words.length) return false;
+  const cells = lines.map(cellWords);
+  if (cells.some((c) => c.length > 2)) return false;
+  const paired = cells.filter((c) => c.length === 2 && c.every((n) => n >= SIDE_PROSE_WORDS)).length;
+  return paired >= 3 && paired >= 0.3 * lines.length;
 }
 
 const proseWords = (l: Line): number => l.words.filter((w) => /[A-Za-zÀ-ÿ]{2}/.test(w.text)).length;
@@ -199,7 +230,14 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
       else stage = kind;
     }
   }
-  for (const r of regions) trimProse(r);
+  for (const r of regions) {
+    trimProse(r);
+    // Two columns of running text read across their gutter are no table: their text stays, as notes.
+    if (r.positional && sideBySideProse(r.rows)) {
+      r.notes.unshift(...r.rows);
+      r.rows = [];
+    }
+  }
   for (const r of regions) {
     const page = pageOf.get(r.page)!;
     const all = [...r.caption, ...r.rows, ...r.notes];
