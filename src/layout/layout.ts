@@ -67,11 +67,14 @@ export function dominantSize(lines: Line[]): number {
   return best;
 }
 
-/** A typewriter's rule: a line of nothing but underscores (at least this many). */
-const TYPED_RULE = /^_{5,}$/;
+/**
+ * A typewriter's rule: a line of nothing but underscores, hyphens or equals signs (at least this
+ * many; a monospaced table's rule under its header is typed as a row of hyphens).
+ */
+const TYPED_RULE = /^(?:_{5,}|-{5,}|={5,})$/;
 
 /**
- * Lines typed as a row of underscores are drawn rules (the footnote separator of typewritten
+ * Lines typed as a row of underscores (or hyphens, equals signs) are drawn rules (the footnote separator of typewritten
  * documents): they leave the text and join the page's rules, along their baseline.
  */
 export function typedRules(lines: Line[]): { lines: Line[]; rules: Rule[] } {

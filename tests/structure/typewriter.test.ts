@@ -59,6 +59,13 @@ describe('typewritten UN conventions', () => {
     expect(rules[0]).toMatchObject({ kind: 'h', x0: 72, typed: true });
   });
 
+  it('reads a line of hyphens or equals signs as a rule too (a monospaced table\'s header rule)', () => {
+    const lines = buildLines(page(typed([[72, 100, 'Proportion 1.0 1.1'], [72, 112, '------------------'], [72, 124, '=========='], [72, 136, '-- 5']])));
+    const { lines: kept, rules } = typedRules(lines);
+    expect(kept.map((l) => l.text)).toEqual(['Proportion 1.0 1.1', '-- 5']);
+    expect(rules).toHaveLength(2);
+  });
+
   it('takes "1/" notes under a typed rule, in the body size, as footnotes linked to their marks', () => {
     expect(s.footnotes).toEqual([
       { number: 1, paragraph: null, page: 1, text: 'See document A/49/312 and Corr.1.' },

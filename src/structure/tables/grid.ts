@@ -19,7 +19,7 @@ import { joinTexts } from './text-join.js';
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
 /** A line that can belong to a header: bold, or without figures other than years. */
-function headerLike(l: Line): boolean {
+export function headerLike(l: Line): boolean {
   if (l.bold) return true;
   return l.words.every((w) => !isNumericWord(w.text) || YEAR.test(w.text));
 }

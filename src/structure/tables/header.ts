@@ -53,6 +53,9 @@ function makeStacks(frags: Frag[], cols: Column[], em: number, s: TableSettings)
       if (st.slot !== slot) return false;
       const gap = f.base - last.base;
       if (gap <= 0.5 || gap > s.wrapGap * em) return false;
+      // A title over several columns is no wrapped line of a cell under one of them.
+      const width = (g: Frag) => overlapped(cols, g.x0, g.x1, 0.5).length;
+      if ((width(f) > 1) !== (width(last) > 1) && Math.max(width(f), width(last)) > 2) return false;
       if (Math.abs(center(f) - center(last)) <= align) return true;
       // Left- or right-aligned lines of one cell stay within the same single column.
       const ratio = Math.min(f.x1 - f.x0, last.x1 - last.x0) / Math.max(1e-6, Math.max(f.x1 - f.x0, last.x1 - last.x0));
@@ -171,6 +174,8 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
   const bySlot = new Map<number, Stack[]>();
   for (const st of leafStacks) bySlot.set(st.home ?? st.slot, [...(bySlot.get(st.home ?? st.slot) ?? []), st]);
   const added: Column[] = [];
+  /** Leaf cells set in the gap left of their slot's column that name the column left of it. */
+  const movedLeft = new Set<Frag>();
   for (const [slot, list] of bySlot) {
     if (list.length < 2) continue;
     const col = cols[slot];
@@ -179,6 +184,15 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
     for (const st of list.slice(1)) {
       // Only cells side by side (not one above the other) in the same row make a new column.
       if (list[0].row !== st.row && !(st.rowspan > 1 || list[0].rowspan > 1)) continue;
+      // A cell in the blank between two columns (or reaching into the left one only), nearer the
+      // left one, which the leaf row leaves unnamed, names that column (a stub's header set wider than its labels, over their leader dots).
+      const left = cols[slot - 1];
+      const ov = overlapped(cols, st.x0, st.x1);
+      const nearer = left && Math.max(0, st.x0 - left.x1) < col.x0 - st.x1;
+      if (left && nearer && !bySlot.has(slot - 1) && st.x0 >= left.x0 && st.x1 <= col.x0 && ov.every((c) => c === slot - 1)) {
+        movedLeft.add(st.frags[0]);
+        continue;
+      }
       const right = cols.find((c) => c.x0 > st.x1);
       added.push({ x0: st.x0, x1: st.x1, numeric: right ? right.numeric : col.numeric });
     }
@@ -193,7 +207,7 @@ export function buildHeader(lines: Line[], bodyCols: Column[], em: number, s: Ta
   const spans: Span[] = [];
   const cover: [number, number][] = stacks.map((st) => {
     if (inLeaf(st)) {
-      const c = st.home ?? slotOf(newBounds, center(st));
+      const c = st.home ?? slotOf(newBounds, center(st)) - (movedLeft.has(st.frags[0]) ? 1 : 0);
       return [c, c];
     }
     const ov = overlapped(cols, st.x0, st.x1, 0.5);

@@ -12,6 +12,7 @@ import type { Rule } from '../../model/page.js';
 import type { Block } from '../blocks.js';
 import { isNumericWord } from './fragments.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
+import { stackedStarts } from './stacked.js';
 
 export interface Region {
   page: number;
@@ -237,6 +238,32 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
       r.notes.unshift(...r.rows);
       r.rows = [];
     }
+  }
+  // Tables stacked with nothing between them, each under a header of its own, are split.
+  for (let i = 0; i < regions.length; i++) {
+    const r = regions[i];
+    if (!r.positional || r.rows.length < 4) continue;
+    const rows = r.rows.slice().sort((a, b) => a.base - b.base);
+    const x0 = Math.min(...rows.map((l) => l.x0));
+    const x1 = Math.max(...rows.map((l) => l.x1));
+    const ruleYs = pageOf
+      .get(r.page)!
+      .rules.filter((u) => u.kind === 'h' && u.y0 > rows[0].y0 && u.y0 < rows[rows.length - 1].y1 && Math.min(u.x1, x1) - Math.max(u.x0, x0) >= s.ruleSpan * Math.max(1, x1 - x0))
+      .map((u) => u.y0);
+    const starts = stackedStarts(rows, ruleYs);
+    if (!starts.length) continue;
+    const cuts = [0, ...starts, rows.length];
+    const parts: Region[] = cuts.slice(0, -1).map((from, k) => ({
+      page: r.page,
+      caption: k === 0 ? r.caption : [],
+      rows: rows.slice(from, cuts[k + 1]),
+      notes: k === cuts.length - 2 ? r.notes : [],
+      rules: [],
+      above: [],
+      positional: true,
+    }));
+    regions.splice(i, 1, ...parts);
+    i += parts.length - 1;
   }
   for (const r of regions) {
     const page = pageOf.get(r.page)!;
