@@ -60,7 +60,7 @@ export function noteGroups(lines: Line[]): Line[][] {
   for (const l of lines) {
     const t = l.text.trim();
     if (!t) continue;
-    const opens = /^(?:\*|†|‡|source|sources|note|notes|excluding|including|[a-z]\/|\d{1,2}\/|[-–•]\s)/i.test(t);
+    const opens = /^(?:\*|†|‡|source|sources|note|notes|abbreviations?\b|excluding|including|[a-z]\/|\d{1,2}\/|[-–•]\s)/i.test(t);
     if (!out.length || opens || /:$/.test(out[out.length - 1][out[out.length - 1].length - 1].text.trim())) out.push([l]);
     else out[out.length - 1].push(l);
   }

@@ -27,7 +27,7 @@ export interface Region {
   positional: boolean;
 }
 
-const NOTE_START = /^(?:\*|†|‡|source|sources|note|notes|excluding|including|[a-z]\/|\d{1,2}\/|[-–•]\s|\(\*\))/i;
+const NOTE_START = /^(?:\*|†|‡|source|sources|note|notes|abbreviations?\b|excluding|including|[a-z]\/|\d{1,2}\/|[-–•]\s|\(\*\))/i;
 export const TABLE_CAPTION = /^(?:table|tableau|cuadro)\s+[\dIVXivx]+[a-z]?\b/i;
 
 /** A gap this wide (× font size) between words separates cells. */
@@ -61,6 +61,32 @@ function isProseBlock(b: Block, positional: boolean): boolean {
   return body.filter(wordy).length > body.length / 2;
 }
 
+/** Words of running text on each side of a gutter: at least this many make a line of two columns' prose. */
+const GUTTER_PROSE_WORDS = 4;
+
+/**
+ * Running text of two columns joined across the gutter (the page turns to columns under a wide
+ * table): every line splits at its widest gap, at about the same x on every line, into two runs
+ * of words. A table's text row has short cells on at least one side.
+ */
+function isGutterProse(b: Block, positional: boolean): boolean {
+  if (!positional || b.lines.length < 2) return false;
+  const alpha = (ws: Line['words']) => ws.filter((w) => /[A-Za-zÀ-ÿ]{2}/.test(w.text)).length;
+  const splits: number[] = [];
+  for (const l of b.lines) {
+    if (!hasColumns(l, positional)) return false;
+    let at = 0;
+    for (let i = 1; i < l.words.length; i++) if (l.words[i].x0 - l.words[i - 1].x1 > l.words[at + 1].x0 - l.words[at].x1) at = i - 1;
+    const left = l.words.slice(0, at + 1);
+    const right = l.words.slice(at + 1);
+    if (alpha(left) < GUTTER_PROSE_WORDS || alpha(right) < GUTTER_PROSE_WORDS) return false;
+    splits.push((l.words[at].x1 + l.words[at + 1].x0) / 2);
+  }
+  // The gutter's middle moves with the lines' ragged ends only a little (within a few ems).
+  const size = b.lines[0].size;
+  return Math.max(...splits) - Math.min(...splits) <= 4 * size;
+}
+
 /**
  * A block set larger than the table is a caption only when it stands apart from the line below
  * it: a title is followed by space, while a header cell wraps at its own line pitch (which matters
@@ -75,6 +101,7 @@ function largerApart(b: Block, next: Line | undefined, bodySize: number, s: Tabl
 function classify(b: Block, next: Line | undefined, bodySize: number, positional: boolean, seenRows: boolean, s: TableSettings): Kind {
   const first = b.lines[0].text.trim();
   const cols = b.lines.some((l) => hasColumns(l, positional));
+  if (cols && seenRows && isGutterProse(b, positional)) return 'prose';
   if (cols) return 'rows';
   if (TABLE_CAPTION.test(first) || (positional && largerApart(b, next, bodySize, s))) return 'caption';
   if (seenRows && NOTE_START.test(first)) return 'notes';
@@ -165,14 +192,22 @@ function groupLabel(b: Block, rows: Line[], next: Block | undefined): boolean {
 }
 
 /**
- * A block of prose beside the rows, not under them: it starts well right of the rows' left edge or
- * ends well left of their right edge (running text under a table fills the measure from its left).
+ * A block of prose beside the rows, not under them: it stands clear of the rows' x-range (the
+ * other text column), or starts well right of the rows' left edge, or — starting above the rows'
+ * last line — ends well left of their right edge. Running text under a table fills the measure
+ * from its left; so does a column of prose under a wide table on a page set in columns below it,
+ * which starts at the rows' left edge under the last row.
  */
 function beside(b: Block, rows: Line[]): boolean {
   const x0 = Math.min(...rows.map((l) => l.x0));
   const x1 = Math.max(...rows.map((l) => l.x1));
   const inset = 0.25 * (x1 - x0);
-  return Math.min(...b.lines.map((l) => l.x0)) > x0 + inset || Math.max(...b.lines.map((l) => l.x1)) < x1 - inset;
+  const bx0 = Math.min(...b.lines.map((l) => l.x0));
+  const bx1 = Math.max(...b.lines.map((l) => l.x1));
+  if (bx1 <= x0 || bx0 >= x1 || bx0 > x0 + inset) return true;
+  const last = rows.reduce((a, l) => (l.base > a.base ? l : a));
+  const under = Math.min(...b.lines.map((l) => l.base)) > last.base + 0.5 * last.size;
+  return bx1 < x1 - inset && !under;
 }
 
 export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSettings = TABLE_SETTINGS): Region[] {
