@@ -18,10 +18,13 @@ import { joinTexts } from './text-join.js';
 
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
-/** A line that can belong to a header: bold, or without figures other than years. */
+/**
+ * A line that can belong to a header: without figures other than years, or bold with few (a bold
+ * row of mostly figures under the header is a total set first; "(95% CI)" in a header is a label).
+ */
 export function headerLike(l: Line): boolean {
-  if (l.bold) return true;
-  return l.words.every((w) => !isNumericWord(w.text) || YEAR.test(w.text));
+  const figures = l.words.filter((w) => isNumericWord(w.text) && !YEAR.test(w.text)).length;
+  return figures === 0 || (l.bold && (figures < 2 || figures < 0.5 * l.words.length));
 }
 
 /** How many of the region's row lines are header lines. */

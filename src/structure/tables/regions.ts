@@ -210,6 +210,21 @@ function beside(b: Block, rows: Line[]): boolean {
   return bx1 < x1 - inset && !under;
 }
 
+/**
+ * A block whose rows run straight on into their notes ("NOTE: …", "SOURCE: …" set at the rows'
+ * pitch): the lines from the first note opening without a column gap, after a row with one, are
+ * a block of their own, so that the notes are no rows.
+ */
+function notesApart(b: Block, positional: boolean): Block[] {
+  if (!positional) return [b];
+  const k = b.lines.findIndex((l, i) => i > 0 && !hasColumns(l, positional) && NOTE_START.test(l.text.trim()) && b.lines.slice(0, i).some((r) => hasColumns(r, positional)));
+  if (k < 0) return [b];
+  return [
+    { ...b, lines: b.lines.slice(0, k) },
+    { ...b, lines: b.lines.slice(k), pageStart: false },
+  ];
+}
+
 export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSettings = TABLE_SETTINGS): Region[] {
   const tabLines = new Set<Line>();
   for (const b of tabular) for (const l of b.lines) tabLines.add(l);
@@ -219,7 +234,7 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
   for (const p of pages) otherLines.set(p.number, p.lines.filter((l) => l.zone === 'body' && !tabLines.has(l)));
 
   const groups: Block[][] = [];
-  for (const b of tabular) {
+  for (const b of tabular.flatMap((b) => notesApart(b, pageOf.get(b.page)?.source !== 'text-dump'))) {
     const g = groups[groups.length - 1];
     const prev = g?.[g.length - 1];
     if (prev && prev.page === b.page) {
