@@ -4,7 +4,7 @@
  */
 import type { Line } from '../../layout/lines.js';
 import { upperMedian as median } from '../../layout/geometry.js';
-import { columnOf, findColumns, slotBounds } from './columns.js';
+import { columnOf, findColumns, overlapped, slotBounds } from './columns.js';
 import { fragmentLines, isNumericWord } from './fragments.js';
 import { restoreSeparators } from './glued.js';
 import { dropSpecks } from './specks.js';
@@ -21,19 +21,21 @@ const YEAR = /^(?:1[89]|20)\d\d$/;
 /**
  * A line that can belong to a header: without figures other than years, or bold with few (a bold
  * row of mostly figures under the header is a total set first; "(95% CI)" in a header is a label).
+ * Where every line is bold (`allBold`), type tells nothing: any bold line can be header.
  */
-export function headerLike(l: Line): boolean {
+export function headerLike(l: Line, allBold = false): boolean {
   const figures = l.words.filter((w) => isNumericWord(w.text) && !YEAR.test(w.text)).length;
-  return figures === 0 || (l.bold && (figures < 2 || figures < 0.5 * l.words.length));
+  return figures === 0 || (l.bold && (allBold || figures < 2 || figures <= 0.5 * l.words.length));
 }
 
 /** How many of the region's row lines are header lines. */
 export function headerCount(lines: Line[], ruleYs: number[], s: TableSettings = TABLE_SETTINGS): number {
   let k = 0;
-  while (k < lines.length && headerLike(lines[k])) {
+  const allBold = lines.every((l) => l.bold);
+  while (k < lines.length && headerLike(lines[k], allBold)) {
     // A plain line interleaved with the next, figure-bearing one is the first row's wrapped label.
     const next = lines[k + 1];
-    if (!lines[k].bold && next && !headerLike(next) && next.base - lines[k].base < 0.85 * lines[k].size) break;
+    if (!lines[k].bold && next && !headerLike(next, allBold) && next.base - lines[k].base < 0.85 * lines[k].size) break;
     k++;
   }
   if (k === lines.length) {
@@ -82,7 +84,14 @@ export function regionToDraft(region: Region, s: TableSettings = TABLE_SETTINGS)
   const bodyFrags = fragmentLines(bodyLines, em, s);
   // Columns from the plain rows: bold rows inside a body (totals, an inner header repeated for a
   // second part) are placed on the grid the plain rows define.
-  const plain = bodyLines.map((l, i) => (l.bold ? [] : bodyFrags[i])).flat();
+  // Lines of one phrase alone that bridge columns the other lines make (an inner header centred
+  // over the figures) name no column: they are left out when other lines hold several cells.
+  const several = bodyFrags.filter((f) => f.length > 1).length;
+  const lone = (i: number) => several >= 2 && bodyFrags[i].length === 1 && !bodyFrags[i][0].numeric;
+  const plainOf = (skip: (i: number) => boolean) => bodyLines.map((l, i) => (l.bold || skip(i) ? [] : bodyFrags[i])).flat();
+  const without = findColumns(plainOf(lone), em, s);
+  const bridging = (i: number) => lone(i) && overlapped(without, bodyFrags[i][0].x0, bodyFrags[i][0].x1).length > 1;
+  const plain = plainOf(bridging);
   const bodyCols = findColumns(plain.length >= 0.5 * bodyFrags.flat().length ? plain : bodyFrags.flat(), em, s);
   if (!bodyCols.length) return null;
   const header = buildHeader(headLines, bodyCols, em, s);

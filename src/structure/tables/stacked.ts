@@ -19,6 +19,8 @@ const textOf = (lines: Line[]): string => lines.map((l) => l.text.replace(/\s+/g
 
 /** Share of the first header's named words that the block repeats. */
 const REPEATED = 0.6;
+/** A gap between words this wide (em) parts two cells of a line. */
+const CELL_GAP = 1.2;
 /** A header carried on to a rule has at most this many lines. */
 const HEADER_LINES = 4;
 
@@ -55,6 +57,12 @@ export function stackedStarts(rows: Line[], ruleYs: number[]): number[] {
     // A body must follow (at least two lines) for a new table to start here.
     if (j + 1 < rows.length) {
       const block = rows.slice(i, j);
+      // A new table names its columns: a line of several cells (an inner header centred over the
+      // figures, one phrase, only opens a part of the same table).
+      if (!block.some((l) => l.maxGap >= CELL_GAP)) {
+        i = j;
+        continue;
+      }
       const words = new Set(names(block));
       const shared = first.filter((w) => words.has(w)).length;
       if (shared >= REPEATED * first.length && textOf(block) !== firstText) out.push(i);
