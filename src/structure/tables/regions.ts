@@ -13,6 +13,7 @@ import type { Block } from '../blocks.js';
 import { isNumericWord } from './fragments.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 import { stackedStarts } from './stacked.js';
+import { headerLike } from './grid.js';
 
 export interface Region {
   page: number;
@@ -279,6 +280,24 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
       // Prose under the rows closes the table like a note; prose before them leaves it open.
       if (kind === 'prose') stage = r.rows.length ? 'notes' : stage === 'caption' ? 'caption' : 'prose';
       else stage = kind;
+    }
+  }
+  // Header lines the structure stage left above a region's rows: lines of several cells right
+  // above its first row (within a wrapped line's pitch), up to a line that is not (a title, a
+  // group title of one phrase, running text). Only for a region that opens with its rows.
+  for (const r of regions) {
+    if (!r.positional || !r.rows.length || r.caption.length) continue;
+    const rows = r.rows.slice().sort((a, b) => a.base - b.base);
+    if (headerLike(rows[0]) && rows[0].maxGap >= 1.2) continue;
+    const x0 = Math.min(...rows.map((l) => l.x0));
+    const x1 = Math.max(...rows.map((l) => l.x1));
+    const above = (otherLines.get(r.page) ?? []).filter((l) => l.base < rows[0].base).sort((a, b) => b.base - a.base);
+    let edge = rows[0];
+    for (const l of above) {
+      if (edge.y0 - l.y1 > s.wrapGap * edge.size || !hasColumns(l, true) || TABLE_CAPTION.test(l.text.trim())) break;
+      if (!headerLike(l) || l.x0 < x0 - edge.size || l.x1 > x1 + edge.size) break;
+      r.rows.unshift(l);
+      edge = l;
     }
   }
   for (const r of regions) {
