@@ -12,7 +12,7 @@ import { restoreBullets } from './bullets.js';
 import { splitRaisedMarks } from './raised-marks.js';
 import { checkStops } from './stops.js';
 import { readLabels } from './labels.js';
-import { binarisePage, cropBinary, toPbm, type BinaryImage, type PixelBox } from './raster.js';
+import { binarisePage, toPbm, type BinaryImage, type PixelBox } from './raster.js';
 import { pageGraphics, renderDpi, renderPage, scanRaster, type PageImage } from './render.js';
 import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
 import { shadeInPoints, type Shade } from './shading.js';
@@ -70,7 +70,7 @@ export async function preparePage(page: PDFPageProxy, number: number, dpi: numbe
     ruleBin,
     shades,
     box,
-    pbm: box ? toPbm(cropBinary(bin, box)) : null,
+    pbm: box ? toPbm(bin, box) : null,
   };
 }
 

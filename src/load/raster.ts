@@ -37,10 +37,16 @@ export function rgbaToGrey(rgba: Uint8Array | Uint8ClampedArray, width: number, 
   return { width, height, data };
 }
 
+/** Histogram of grey levels. */
+export function greyHistogram(img: GreyImage): Uint32Array {
+  const hist = new Uint32Array(256);
+  const d = img.data;
+  for (let i = 0; i < d.length; i++) hist[d[i]]++;
+  return hist;
+}
+
 /** Otsu's threshold: grey levels <= the result are ink. */
-export function otsuThreshold(img: GreyImage): number {
-  const hist = new Float64Array(256);
-  for (let i = 0; i < img.data.length; i++) hist[img.data[i]]++;
+export function otsuThreshold(img: GreyImage, hist = greyHistogram(img)): number {
   const total = img.data.length;
   let sumAll = 0;
   for (let g = 0; g < 256; g++) sumAll += g * hist[g];
@@ -64,9 +70,7 @@ export function otsuThreshold(img: GreyImage): number {
 }
 
 /** The paper's grey level: the most frequent level lighter than `threshold`. */
-export function paperLevel(img: GreyImage, threshold: number): number {
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < img.data.length; i++) hist[img.data[i]]++;
+export function paperLevel(img: GreyImage, threshold: number, hist = greyHistogram(img)): number {
   let best = 255;
   for (let g = threshold + 1; g < 256; g++) if (hist[g] > hist[best]) best = g;
   return best;
@@ -114,6 +118,11 @@ export function inkBox(bin: BinaryImage, dpi: number, s = OCR_SETTINGS.crop): Pi
     }
     rows[y] = n;
   }
+  return boxFromProfiles(rows, cols, dpi, s);
+}
+
+/** The padded content box from the ink counts of each row and column. */
+function boxFromProfiles(rows: Uint32Array, cols: Uint32Array, dpi: number, s: typeof OCR_SETTINGS.crop): PixelBox | null {
   const minRun = Math.max(1, Math.round(s.minRun * dpi));
   const gap = Math.round(s.gap * dpi);
   const ys = contentSpan(rows, s.minInkPixels, minRun, gap);
@@ -123,8 +132,8 @@ export function inkBox(bin: BinaryImage, dpi: number, s = OCR_SETTINGS.crop): Pi
   return {
     x0: Math.max(0, xs[0] - pad),
     y0: Math.max(0, ys[0] - pad),
-    x1: Math.min(w, xs[1] + pad),
-    y1: Math.min(h, ys[1] + pad),
+    x1: Math.min(cols.length, xs[1] + pad),
+    y1: Math.min(rows.length, ys[1] + pad),
   };
 }
 
@@ -139,16 +148,29 @@ export function cropBinary(bin: BinaryImage, box: PixelBox): BinaryImage {
   return { width, height, data };
 }
 
-/** Binary PBM (P4): 1 bit per pixel, so tesseract skips its own thresholding and gets 8x less data. */
-export function toPbm(bin: BinaryImage): Uint8Array {
-  const header = new TextEncoder().encode(`P4\n${bin.width} ${bin.height}\n`);
-  const stride = (bin.width + 7) >> 3;
-  const out = new Uint8Array(header.length + stride * bin.height);
+/**
+ * Binary PBM (P4) of `box` in `bin` (all of it by default): 1 bit per pixel, so tesseract skips its
+ * own thresholding and gets 8x less data.
+ */
+export function toPbm(bin: BinaryImage, box: PixelBox = { x0: 0, y0: 0, x1: bin.width, y1: bin.height }): Uint8Array {
+  const w = box.x1 - box.x0;
+  const h = box.y1 - box.y0;
+  const header = new TextEncoder().encode(`P4\n${w} ${h}\n`);
+  const full = w >> 3;
+  const stride = (w + 7) >> 3;
+  const out = new Uint8Array(header.length + stride * h);
   out.set(header);
-  for (let y = 0; y < bin.height; y++) {
-    const row = y * bin.width;
-    const dst = header.length + y * stride;
-    for (let x = 0; x < bin.width; x++) if (bin.data[row + x]) out[dst + (x >> 3)] |= 0x80 >> (x & 7);
+  const d = bin.data;
+  for (let y = 0; y < h; y++) {
+    const row = (box.y0 + y) * bin.width + box.x0;
+    let dst = header.length + y * stride;
+    let x = 0;
+    // Whole bytes of 8 pixels (each pixel 0 or 1), then the row's last bits.
+    for (let k = 0; k < full; k++, x += 8) {
+      const i = row + x;
+      out[dst++] = (d[i] << 7) | (d[i + 1] << 6) | (d[i + 2] << 5) | (d[i + 3] << 4) | (d[i + 4] << 3) | (d[i + 5] << 2) | (d[i + 6] << 1) | d[i + 7];
+    }
+    for (; x < w; x++) if (d[row + x]) out[dst] |= 0x80 >> (x & 7);
   }
   return out;
 }
@@ -170,11 +192,35 @@ export interface Binarised {
  * or a lone page number) and Otsu split the paper noise: then only clearly dark pixels are ink.
  */
 export function binarisePage(img: GreyImage, dpi: number, s = OCR_SETTINGS): Binarised {
-  let threshold = otsuThreshold(img);
-  const paper = paperLevel(img, threshold);
+  const hist = greyHistogram(img);
+  let threshold = otsuThreshold(img, hist);
+  const paper = paperLevel(img, threshold, hist);
   if (paper - threshold < s.crop.minContrast) threshold = Math.max(0, paper - 2 * s.crop.minContrast);
-  const bin = binarise(img, threshold);
+  const ruleThreshold = Math.round(threshold + s.rules.threshold * (paper - threshold));
+  // One pass: both binarisations through a table (bit 0 text ink, bit 1 rule ink) and the text
+  // ink's row and column counts for the content box.
+  const lut = new Uint8Array(256);
+  for (let g = 0; g < 256; g++) lut[g] = (g <= threshold ? 1 : 0) | (g <= ruleThreshold ? 2 : 0);
+  const { width: w, height: h, data: src } = img;
+  const bin = new Uint8Array(src.length);
+  const ruleBin = new Uint8Array(src.length);
+  const rows = new Uint32Array(h);
+  const cols = new Uint32Array(w);
+  for (let y = 0, i = 0; y < h; y++) {
+    let n = 0;
+    for (let x = 0; x < w; x++, i++) {
+      const v = lut[src[i]];
+      if (v === 0) continue; // paper, most of the page: both images are zero-filled already
+      ruleBin[i] = v >> 1;
+      if (v & 1) {
+        bin[i] = 1;
+        n++;
+        cols[x]++;
+      }
+    }
+    rows[y] = n;
+  }
   const shades = findShading(img, dpi, threshold, paper, s.shading);
-  const ruleBin = clearShading(binarise(img, Math.round(threshold + s.rules.threshold * (paper - threshold))), img, shades, threshold, s.rules.threshold, s.shading.minContrast);
-  return { bin, ruleBin, shades, box: inkBox(bin, dpi, s.crop) };
+  const rules = clearShading({ width: w, height: h, data: ruleBin }, img, shades, threshold, s.rules.threshold, s.shading.minContrast);
+  return { bin: { width: w, height: h, data: bin }, ruleBin: rules, shades, box: boxFromProfiles(rows, cols, dpi, s.crop) };
 }

@@ -26,6 +26,24 @@ describe('glyph size before OCR', () => {
     expect(componentHeights(img).map((c) => c.height).sort()).toEqual([2, 4]);
   });
 
+  it('joins the arms of a U and a V into one component with their whole box', () => {
+    // A U: two stems 5 rows tall joined by the bottom row; a V opening right after it, whose arms
+    // meet only at its foot, and its left arm runs past the U's right stem one row up.
+    const rows = ['1...1.1...1', '1...1.1...1', '1...1..1.1.', '1...1..1.1.', '11111...1..'];
+    const img: BinaryImage = { width: 11, height: 5, data: Uint8Array.from(rows.join('').split(''), (c) => (c === '1' ? 1 : 0)) };
+    const sizes = componentHeights(img).map((c) => `${c.width}x${c.height}`).sort();
+    // The U's right stem (x 4) and the V's left arm (x 6) are two apart, never touching.
+    expect(sizes).toEqual(['5x5', '5x5']);
+  });
+
+  it('joins a run to what touches it in the row above, not to the box of a component grown there', () => {
+    // A wide bar with a stem, a stroke starting beside the stem, both joined by a bottom row; a
+    // speck right of that row lies under the bar's box but touches no ink.
+    const rows = ['1111111111111111111111111.', '1.........................', '1................1........', '111111111111111111..1.....'];
+    const img: BinaryImage = { width: 26, height: 4, data: Uint8Array.from(rows.join('').split(''), (c) => (c === '1' ? 1 : 0)) };
+    expect(componentHeights(img).map((c) => `${c.width}x${c.height}`).sort()).toEqual(['1x1', '25x4']);
+  });
+
   it('takes the capital height from figures and from lower case alike', () => {
     expect(capHeight(page([[14, 300], [10, 60]]), 4, 60)).toBe(14); // figures, some lower case
     expect(capHeight(page([[12, 300], [17, 80]]), 4, 60)).toBe(17); // lower case, some capitals

@@ -148,6 +148,10 @@ describe('binarisePage', () => {
     const pbm = toPbm({ width: 10, height: 2, data: Uint8Array.from([1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]) });
     expect(new TextDecoder().decode(pbm.subarray(0, 8))).toBe('P4\n10 2\n');
     expect([...pbm.subarray(8)]).toEqual([0b10000001, 0b10000000, 0, 0b01000000]);
+    // A box of the image: only its pixels, rows starting at the box's left edge.
+    const crop = toPbm({ width: 10, height: 2, data: Uint8Array.from([1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]) }, { x0: 7, y0: 0, x1: 10, y1: 2 });
+    expect(new TextDecoder().decode(crop.subarray(0, 7))).toBe('P4\n3 2\n');
+    expect([...crop.subarray(7)]).toEqual([0b11000000, 0b00100000]);
   });
 });
 
