@@ -93,6 +93,8 @@ export const OCR_SETTINGS = {
     barReach: 0.5,
     /** A word-end mark at most this wide (em) inside its neighbour's box is a glyph with no ink (see rule-glyphs.ts). */
     phantomWidth: 0.1,
+    /** A lone letter or digit at most this big (em) both ways is a speck (see rule-glyphs.ts). */
+    speckSize: 0.15,
   },
 
   /** Shaded areas (cell backgrounds, header bands) in the grey page image (see shading.ts). */

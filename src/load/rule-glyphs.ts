@@ -104,3 +104,16 @@ export function dropPhantomGlyphs(lines: OcrLine[], s: OcrSettings = OCR_SETTING
     return changed ? { ...line, words } : line;
   });
 }
+
+/**
+ * Specks read as glyphs: a letter or digit whose box is a few pixels across (tesseract's "1" of
+ * confidence 2 over a dust speck). No letter, digit or raised mark is that small next to its
+ * line's letters; a stop or comma is, and is left to the stages that see where it stands.
+ */
+export function dropSpecks(lines: OcrLine[], s: OcrSettings = OCR_SETTINGS): OcrLine[] {
+  return lines.map((line) => {
+    const tiny = s.rules.speckSize * lineSizePx(line, s.size);
+    const words = line.words.filter((w) => !(LETTER_OR_DIGIT.test(w.text) && w.text.length === 1 && w.bbox.x1 - w.bbox.x0 <= tiny && w.bbox.y1 - w.bbox.y0 <= tiny));
+    return words.length === line.words.length ? line : { ...line, words };
+  });
+}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { groupCounts, splitDigitGroups } from '../../src/load/digit-groups.js';
 import type { OcrLine, OcrWord } from '../../src/load/hocr.js';
 import type { BinaryImage } from '../../src/load/raster.js';
-import { dropPhantomGlyphs, dropRuleGlyphs } from '../../src/load/rule-glyphs.js';
+import { dropPhantomGlyphs, dropRuleGlyphs, dropSpecks } from '../../src/load/rule-glyphs.js';
 import type { PixelRule } from '../../src/load/rules.js';
 
 /** A word of glyphs, each `[text, x0, x1]`, 27 px tall standing on y = 100 (a 40 px em). */
@@ -62,6 +62,14 @@ describe('rules read as glyphs', () => {
       ]),
     ];
     expect(texts(dropPhantomGlyphs(ls))).toEqual(['670', '(5)', 'ax).']);
+  });
+});
+
+describe('specks read as glyphs', () => {
+  it('drops a letter or digit a few pixels across, keeps real glyphs and small stops', () => {
+    const speck = (text: string, x: number): OcrWord => ({ text, conf: 2, bbox: { x0: x, y0: 96, x1: x + 2, y1: 98 }, symbols: [] });
+    const ls = [line([word([['N', 100, 125], ['o', 127, 145]]), speck('1', 300), speck('.', 320), word([['7', 400, 420]])])];
+    expect(texts(dropSpecks(ls))).toEqual(['No', '.', '7']);
   });
 });
 

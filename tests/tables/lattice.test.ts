@@ -5,6 +5,7 @@ import { BUILTIN_PROFILES } from '../../src/profiles/profile.js';
 import { assemble } from '../../src/structure/assemble.js';
 import { buildTables } from '../../src/structure/tables/index.js';
 import { findGrids } from '../../src/structure/tables/lattice.js';
+import { fillCells } from '../../src/structure/tables/lattice-cells.js';
 import { hrule, lineWords, page, vrule, word } from '../helpers/make.js';
 
 const generic = BUILTIN_PROFILES.find((p) => p.spec.name === 'generic')!;
@@ -115,6 +116,21 @@ describe('ruled grids (lattice)', () => {
     expect(t.tables).toHaveLength(1);
     expect(t.tables[0].record.title).toBe('4. Projects and expenditure of the Organization by region of the world and year');
     expect(s.headings.map((h) => [h.label, h.title])).toContainEqual(['4', 'Projects and expenditure of the Organization by region of the world and year']);
+  });
+
+  it('drops a speck read as a stop far from the words of its cell, and keeps a stop alone in its cell', () => {
+    const xs = [100, 220, 300];
+    const ys = [100, 120, 140];
+    const rules = [...ys.map((y) => hrule(100, 300, y)), ...xs.map((x) => vrule(x, 100, 140))];
+    const grid = findGrids(rules, { width: 595, height: 842 }, 10)[0];
+    const words = [
+      ...cellText(['Migration health'], xs[0], ys[0]),
+      word({ text: '.', x: 200, base: ys[0] + 13, size: 10, w: 1 }),
+      figure('162', xs[2], ys[0]),
+      ...cellText(['Europe.'], xs[0], ys[1]),
+      word({ text: '.', x: 280, base: ys[1] + 13, size: 10, w: 1 }),
+    ];
+    expect(fillCells(grid, words, 10).map((c) => c.text)).toEqual(['Migration health', '162', 'Europe.', '.']);
   });
 
   it('keeps a shaded header band over an unruled body as the table\'s header (the band is no box)', () => {

@@ -22,6 +22,8 @@ export const LATTICE_CELL_SETTINGS = {
   edgeSlack: 0.15,
   /** Words this far apart (em) on one line stand in different columns (a word space is 0.25–0.4). */
   columnGap: 0.75,
+  /** A lone stop this far (em) from every word on its line in the cell is a speck. */
+  strayGap: 1,
 };
 
 export type LatticeCellSettings = typeof LATTICE_CELL_SETTINGS;
@@ -161,6 +163,16 @@ export function refineGrid(grid: Grid, words: Word[], em: number, s: LatticeCell
   return { ...grid, ys, cells };
 }
 
+/**
+ * A lone stop or comma standing well apart from the words it shares a cell line with: a speck
+ * OCR read as punctuation (a stop follows its word; a stop alone in its cell is a marker and stays).
+ */
+function strayStop(w: Word, cell: Word[], em: number): boolean {
+  if (!/^[.,·]$/.test(w.text)) return false;
+  const others = cell.filter((o) => o !== w && Math.abs(o.base - w.base) <= LATTICE_CELL_SETTINGS.baselineTolerance * em);
+  return others.length > 0 && others.every((o) => Math.max(o.x0 - w.x1, w.x0 - o.x1) > LATTICE_CELL_SETTINGS.strayGap * em);
+}
+
 /** Each word in the cell that contains its centre; a cell's lines joined into its text. */
 export function fillCells(grid: Grid, words: Word[], em: number): CellText[] {
   const nc = grid.xs.length - 1;
@@ -174,7 +186,8 @@ export function fillCells(grid: Grid, words: Word[], em: number): CellText[] {
     byCell.get(cell)!.push(w);
   }
   const out: CellText[] = [];
-  for (const [cell, ws] of byCell) {
+  for (const [cell, all] of byCell) {
+    const ws = all.filter((w) => !strayStop(w, all, em));
     const numeric = ws.every((w) => isNumericWord(w.text) && !YEAR.test(w.text));
     const parts = ws.map((w) => ({ text: w.text, x0: w.x0, x1: w.x1, base: w.base }));
     out.push({ cell, words: ws, text: joinParts(parts, cell.x1 - cell.x0, numeric, 0.3 * em), numeric, bold: ws.every((w) => w.bold) });
