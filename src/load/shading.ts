@@ -131,6 +131,8 @@ export function findShading(img: GreyImage, dpi: number, threshold: number, pape
       if (y + 1 < h && grown[k + w] && !seen[k + w]) (seen[k + w] = 1), (members[n++] = k + w);
     }
     if (x1 - x0 + 1 < minBlocks || y1 - y0 + 1 < minBlocks) continue;
+    // Dark along the image's edge: the scanner's border or the page's shadow, not a printed shade.
+    if (x0 === 0 || y0 === 0 || x1 === w - 1 || y1 === h - 1) continue;
     // Nearly a rectangle, and mostly tone rather than marks: a tilted band still fills most of its
     // upright box; a chance cluster or a blob of bold glyphs does not.
     if (n < s.minFill * (x1 - x0 + 1) * (y1 - y0 + 1) || seeds < s.minFill * n) continue;

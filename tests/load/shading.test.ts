@@ -101,6 +101,12 @@ describe('shaded areas in a scan', () => {
     expect(rules.filter((p) => p.kind === 'h')).toHaveLength(4);
   });
 
+  it('takes a dark strip along the image\'s edge for the scanner\'s border, not a shade', () => {
+    const img: GreyImage = { width: 400, height: 300, data: new Uint8Array(400 * 300).fill(PAPER) };
+    for (let y = 0; y < 300; y++) for (let x = 0; x < 30; x++) img.data[y * 400 + x] = 150;
+    expect(findShading(img, DPI, 120, PAPER)).toEqual([]);
+  });
+
   it('leaves specks and glyph blobs alone: only areas a few points across count', () => {
     const img: GreyImage = { width: 400, height: 300, data: new Uint8Array(400 * 300).fill(PAPER) };
     // A 5 × 5 px dark blob (under 2 pt) and a 300 × 4 px bar (a thick rule).
