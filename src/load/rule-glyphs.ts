@@ -76,8 +76,13 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /**
  * Glyphs tesseract emits with no ink of their own: a punctuation mark at a word's end (or start)
  * whose box is a sliver inside its neighbour's ("670]", "239;", "219)"). A real mark, however
- * small, stands beside the glyph before it.
+ * small, stands beside the glyph before it. Stops and commas are never taken for slivers: in
+ * running text tesseract's box for a word's last letter often covers its stop ("Haiti." read with
+ * the stop inside the i's box), and a label's stop ("145.") makes it a paragraph number; a stray
+ * stop in a table cell is left to the cell stage, which sees where it stands.
  */
+const STOP_OR_COMMA = /^[.,]$/;
+
 export function dropPhantomGlyphs(lines: OcrLine[], s: OcrSettings = OCR_SETTINGS): OcrLine[] {
   return lines.map((line) => {
     const em = lineSizePx(line, s.size);
@@ -89,7 +94,7 @@ export function dropPhantomGlyphs(lines: OcrLine[], s: OcrSettings = OCR_SETTING
       const phantom = (k: number, next: number) => {
         const b = g[k].bbox;
         const n = g[next].bbox;
-        if (LETTER_OR_DIGIT.test(g[k].text) || b.x1 - b.x0 > sliver) return false;
+        if (LETTER_OR_DIGIT.test(g[k].text) || STOP_OR_COMMA.test(g[k].text) || b.x1 - b.x0 > sliver) return false;
         return next < k ? b.x1 <= n.x1 + 1 : b.x0 >= n.x0 - 1;
       };
       let from = 0;

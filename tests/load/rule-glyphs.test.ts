@@ -63,6 +63,15 @@ describe('rules read as glyphs', () => {
     ];
     expect(texts(dropPhantomGlyphs(ls))).toEqual(['670', '(5)', 'ax).']);
   });
+
+  it("keeps stops and commas though the box of the glyph before covers them (a label's stop, a sentence's)", () => {
+    // "145." with tesseract's box for the 5 running over the stop; "Haiti," likewise.
+    const ls = [line([word([['1', 100, 112], ['4', 114, 134], ['5', 136, 160], ['.', 158, 160]]), word([['H', 200, 230], ['i', 232, 240], [',', 238, 240]])])];
+    expect(texts(dropPhantomGlyphs(ls))).toEqual(['145.', 'Hi,']);
+    // The same boxes with a bracket: a sliver, dropped.
+    const br = [line([word([['1', 100, 112], ['4', 114, 134], ['5', 136, 160], [']', 158, 160]])])];
+    expect(texts(dropPhantomGlyphs(br))).toEqual(['145']);
+  });
 });
 
 describe('specks read as glyphs', () => {
