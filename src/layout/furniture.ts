@@ -89,7 +89,7 @@ export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNIT
       const text = line.text.trim();
       if (patterns.some((re) => re.test(text))) return 'strong';
       if (edge === 'bottom' && CONTINUATION_MARK.test(text)) return 'strong';
-      // A header set in parts ("A/63/1 … Page 2", or "MC/2278 / Page 2" with a spaced slash or bar
+      // A header set in parts ("A/63/1 … Page 2", or "E/2009/12 / Page 2" with a spaced slash or bar
       // between them): every part matches a pattern.
       const spaced = segments(line);
       const parts = spaced.length > 1 ? spaced : text.split(FURNITURE_SEPARATOR);

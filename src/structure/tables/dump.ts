@@ -9,6 +9,7 @@
  *   → rows (labels gathered) → column count and spacing model → figures placed (spacing, then
  *   arithmetic) → group labels → header → draft
  */
+import { union } from '../../layout/geometry.js';
 import type { Line } from '../../layout/lines.js';
 import { parseNumber } from '../../numbers/parse.js';
 import { readFlexible, type Model, type Reading, type RowInput } from './dump-decode.js';
@@ -657,13 +658,7 @@ function tokBox(toks: readonly Tok[]): CellBox {
   if (!toks.length) return null;
   const page = toks[0].line.page;
   const on = toks.filter((t) => t.line.page === page);
-  return {
-    page,
-    x0: Math.min(...on.map((t) => t.x0)),
-    x1: Math.max(...on.map((t) => t.x1)),
-    y0: Math.min(...on.map((t) => t.line.y0)),
-    y1: Math.max(...on.map((t) => t.line.y1)),
-  };
+  return { page, ...union(on.map((t) => ({ x0: t.x0, x1: t.x1, y0: t.line.y0, y1: t.line.y1 }))) };
 }
 
 /**
