@@ -16,7 +16,14 @@ export const FOOTNOTE_ZONE_SETTINGS = {
   maxRuleIndent: 3,
   /** OCR'd notes without a label must be clearly smaller than the body. */
   ocrSizeRatio: 0.9,
+  /** A gap of more than this many of the notes' line pitches ends the zone … */
+  footerGap: 2.5,
+  /** … and what lies below it in this band at the page's foot (fraction of its height) is the running footer. */
+  footerBand: 0.12,
 };
+
+/** How a table's note opens ("* Source: …", "Note: …"): under a drawn rule, such a line is no footnote. */
+export const TABLE_NOTE = /^[*\d/]*\s*(sources?|notes?|excluding|including|excludes|includes)\b/i;
 
 const LABEL = /^[*†‡§]?\d{1,3}[.)]?$/;
 /** A typewriter's note label, "1/": set in the body's size, it needs no smaller type to be a note. */
@@ -55,15 +62,28 @@ export function markFootnoteZone(
     if (page.positional && Math.abs(rule.x0 - first.x0) > indent) continue;
     // OCR reads a raised footnote number as a quote or "!": accept those on OCR'd words.
     const ocrLabel = w0?.conf !== undefined && OCR_LABEL.test(w0.text);
-    // A note marked with a symbol opens the zone under a typed rule of underscores (under a drawn
-    // rule it may be a table's note below the table's last rule: "* Source: …").
-    const symbol = SYMBOL_LABEL.test(w0?.text ?? '') && first.words.length > 1 && !!rule.typed;
+    // A note marked with a symbol ("* A/64/150.") opens the zone, under a typed rule or a drawn one;
+    // under a drawn rule "* Source: …" is rather a table's note below the table's last rule.
+    const symbol = SYMBOL_LABEL.test(w0?.text ?? '') && first.words.length > 1 && (!!rule.typed || !TABLE_NOTE.test(first.text));
     const labelled = LABEL.test(w0?.text ?? '') || SLASH_LABEL.test(w0?.text ?? '') || symbol || ocrLabel || (first.marks.length > 0 && first.marks[0].at === 0);
     const small = !page.positional || typewritten || first.size <= s.maxSizeRatio * bodySize;
     // OCR may drop a raised label altogether: clearly smaller lines under the separator still are notes.
     const ocrUnlabelled = w0?.conf !== undefined && below.every((l) => l.size <= s.ocrSizeRatio * bodySize);
     if (!(labelled || ocrUnlabelled) || !small) continue;
-    for (const l of below) l.zone = 'footnote';
+    markZone(below, page, s);
     return;
   }
+}
+
+/**
+ * The notes run down from the separator, one pitch after another; a wide gap ends them, and what
+ * lies below it at the page's foot is the running footer (a page and job number under the notes).
+ */
+function markZone(below: Line[], page: { height: number; positional: boolean }, s: typeof FOOTNOTE_ZONE_SETTINGS): void {
+  let footer = false;
+  below.forEach((l, i) => {
+    const prev = below[i - 1];
+    if (page.positional && prev && l.y0 - prev.y1 > s.footerGap * 1.2 * prev.size && l.y0 > (1 - s.footerBand) * page.height) footer = true;
+    l.zone = footer ? 'footer' : 'footnote';
+  });
 }

@@ -16,6 +16,8 @@ export const FURNITURE_SETTINGS = {
   positionSpread: 0.03,
   /** Repeated on at least this share of all pages: furniture on its own (else only beside furniture). */
   frequentShare: 0.34,
+  /** A line set apart from the page's text by this many of its sizes … */
+  apartGap: 2.5,
 };
 
 export interface PageLines {
@@ -69,6 +71,12 @@ function segments(line: Line): string[] {
   return out;
 }
 
+/** The line stands clear of the page's other lines on the side away from its edge. */
+function apart(lines: Line[], line: Line, edge: 'top' | 'bottom', s: typeof FURNITURE_SETTINGS): boolean {
+  const gap = s.apartGap * line.size;
+  return lines.every((l) => l === line || (edge === 'bottom' ? l.y1 <= line.y0 - gap || l.y0 >= line.y1 : l.y0 >= line.y1 + gap || l.y1 <= line.y0));
+}
+
 /** Mark header and footer lines in place (zone = 'header' | 'footer'). */
 export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNITURE_SETTINGS): void {
   const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
@@ -85,7 +93,7 @@ export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNIT
   const frequent = Math.max(s.minPages, s.frequentShare * pages.length);
   cands.forEach((cs, i) => {
     const p = pages[i];
-    const kind = (line: Line, edge: string): 'strong' | 'weak' | null => {
+    const kind = (line: Line, edge: 'top' | 'bottom'): 'strong' | 'weak' | null => {
       const text = line.text.trim();
       if (patterns.some((re) => re.test(text))) return 'strong';
       if (edge === 'bottom' && CONTINUATION_MARK.test(text)) return 'strong';
@@ -94,6 +102,8 @@ export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNIT
       const spaced = segments(line);
       const parts = spaced.length > 1 ? spaced : text.split(FURNITURE_SEPARATOR);
       if (parts.length > 1 && parts.every((t) => patterns.some((re) => re.test(t)))) return 'strong';
+      // … or a page number beside other parts ("2   09-45678"), on a line standing apart at the edge.
+      if (spaced.length > 1 && spaced.some((t) => patterns.some((re) => re.test(t))) && p.positional && apart(p.lines, line, edge, s)) return 'strong';
       const e = seen.get(edge + ':' + normaliseFurniture(text))!;
       const spread = Math.max(...e.ys) - Math.min(...e.ys);
       if (e.pages.size < s.minPages || (p.positional && spread >= s.positionSpread)) return null;

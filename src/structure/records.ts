@@ -13,10 +13,9 @@ import type { TextHolder } from './footnotes.js';
 import { BULLET, PARAGRAPH_NUMBER, romanValue, toRoman } from './numbering.js';
 import { clauseOpenings, isSubject } from './preamble.js';
 import { isHeaderLike } from './tabular.js';
+import { TABLE_NOTE } from '../layout/footnote-zone.js';
 import { joinLines, upperShare } from './text.js';
 
-/** How a note under a table opens: its source, a note, or what the figures leave out or include. */
-const TABLE_NOTE = /^[*\d/]*\s*(sources?|notes?|excluding|including|excludes|includes)\b/i;
 
 /** A record whose text and footnote references are set once footnotes are linked. */
 export interface Holder {

@@ -50,6 +50,17 @@ describe('running headers and footers', () => {
     layoutDocument(pages, generic);
     expect(pages[11].lines.find((l) => l.text === 'Annex')?.zone).toBe('header');
   });
+
+  it('takes a page number and a job number standing apart at the foot for a footer, on a single page', () => {
+    const footer = [...lineWords('3', 71, 802, { size: 8 }), ...lineWords('09-45678', 480, 802, { size: 8 })];
+    const p = layoutPage(page([...body(1, 200), ...body(2, 214), ...footer], [], 3));
+    layoutDocument([p], generic);
+    expect(p.lines.map((l) => l.zone)).toEqual(['body', 'body', 'footer']);
+    // A last body line that merely ends with a figure, close under the text, stays in the body.
+    const q = layoutPage(page([...body(1, 760), ...lineWords('Total', 71, 774), ...lineWords('3', 480, 774)], [], 3));
+    layoutDocument([q], generic);
+    expect(q.lines.every((l) => l.zone === 'body')).toBe(true);
+  });
 });
 
 describe('footnote zone', () => {
@@ -61,6 +72,22 @@ describe('footnote zone', () => {
       ),
     );
     expect(p.lines.map((l) => l.zone)).toEqual(['body', 'body', 'footnote', 'footnote']);
+  });
+
+  it('opens with a note marked "*" under a short drawn rule, and ends at a wide gap above the footer', () => {
+    const p = layoutPage(
+      page(
+        [
+          ...body(1, 200),
+          ...lineWords('* A/64/150.', 71, 740, { size: 8 }),
+          ...lineWords('1 See the report of the Secretary-General.', 71, 752, { size: 8 }),
+          ...lineWords('2', 71, 802, { size: 8 }),
+          ...lineWords('09-45678', 480, 802, { size: 8 }),
+        ],
+        [hrule(71, 150, 730)],
+      ),
+    );
+    expect(p.lines.map((l) => l.zone)).toEqual(['body', 'footnote', 'footnote', 'footer']);
   });
 
   it('does not take a ruled table at the bottom for footnotes', () => {
