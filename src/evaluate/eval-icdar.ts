@@ -159,28 +159,32 @@ export async function runIcdarEval(dir: string, opts: EvalOptions = {}): Promise
 export interface Ratchet {
   adjacencyF1: number;
   regionsCompleteShare: number;
+  /** The mean F1 per true table, held only where the committed file has it (a set of small tables, one per style, where the pooled figure hides a style that fails). */
+  macroF1?: number;
 }
 
 export const floor3 = (v: number | null): number => Math.floor((v ?? 0) * 1000 + 1e-9) / 1000;
 
 export function ratchetOf(o: EvalOverall): Ratchet {
-  return { adjacencyF1: floor3(o.adjacency.f1), regionsCompleteShare: floor3(o.regionsCompleteShare) };
+  return { adjacencyF1: floor3(o.adjacency.f1), regionsCompleteShare: floor3(o.regionsCompleteShare), macroF1: floor3(o.macroF1) };
 }
 
 export async function readRatchet(path: string): Promise<Ratchet> {
   const data = JSON.parse(await readFile(path, 'utf8')) as Partial<Ratchet>;
   if (typeof data.adjacencyF1 !== 'number' || typeof data.regionsCompleteShare !== 'number') throw new Error(`${path}: expected adjacencyF1 and regionsCompleteShare`);
-  return { adjacencyF1: data.adjacencyF1, regionsCompleteShare: data.regionsCompleteShare };
+  return { adjacencyF1: data.adjacencyF1, regionsCompleteShare: data.regionsCompleteShare, ...(typeof data.macroF1 === 'number' ? { macroF1: data.macroF1 } : {}) };
 }
 
 /** The figures below the committed floor, named. */
 export function belowRatchet(measured: Ratchet, committed: Ratchet): string[] {
-  return (Object.keys(committed) as (keyof Ratchet)[]).filter((k) => measured[k] < committed[k]).map((k) => `${k} ${measured[k]} < ${committed[k]}`);
+  return (Object.keys(committed) as (keyof Ratchet)[]).filter((k) => (measured[k] ?? 0) < committed[k]!).map((k) => `${k} ${measured[k]} < ${committed[k]}`);
 }
 
 /** Raises the committed floor where the measured figures rose; never lowers it. */
 export async function raiseRatchet(path: string, measured: Ratchet, committed: Ratchet): Promise<Ratchet> {
   const next: Ratchet = { adjacencyF1: Math.max(measured.adjacencyF1, committed.adjacencyF1), regionsCompleteShare: Math.max(measured.regionsCompleteShare, committed.regionsCompleteShare) };
+  // The mean per table is held only where the committed file already holds it.
+  if (committed.macroF1 !== undefined) next.macroF1 = Math.max(measured.macroF1 ?? 0, committed.macroF1);
   await writeFile(path, `${JSON.stringify(next, null, 2)}\n`);
   return next;
 }

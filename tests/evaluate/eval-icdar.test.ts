@@ -15,3 +15,11 @@ describe('ICDAR 2013 dev set (npm run eval:icdar)', () => {
     expect(belowRatchet(measured, committed), `measured ${JSON.stringify(measured)}`).toEqual([]);
   }, 300_000);
 });
+
+describe('ratchet', () => {
+  it('holds the mean F1 per table only where the committed file has it', () => {
+    const measured = { adjacencyF1: 0.95, regionsCompleteShare: 1, macroF1: 0.8 };
+    expect(belowRatchet(measured, { adjacencyF1: 0.9, regionsCompleteShare: 1 })).toEqual([]);
+    expect(belowRatchet(measured, { adjacencyF1: 0.9, regionsCompleteShare: 1, macroF1: 0.85 })).toEqual(['macroF1 0.8 < 0.85']);
+  });
+});
