@@ -206,6 +206,77 @@ describe('ruled grids (lattice)', () => {
     expect(s.blocks.filter((b) => /Operational|Africa/.test(b.text))).toEqual([]);
   });
 
+  it('parts a ruled band of text rows at its blank lines (rules only around each group)', () => {
+    // One band holds a group label, then two rows of wrapped text, each block a blank line apart.
+    const xs = [100, 200, 330, 460];
+    const ys = [100, 120, 230];
+    const rules = [...ys.map((y) => hrule(100, 460, y)), ...xs.map((x) => vrule(x, 100, 230))];
+    const words = [
+      ...cellText(['Source'], xs[0], ys[0], { bold: true }),
+      ...cellText(['Definition'], xs[1], ys[0], { bold: true }),
+      ...cellText(['Examples'], xs[2], ys[0], { bold: true }),
+      ...cellText(['Stationary:'], xs[0], ys[1]),
+      ...cellText(['Major'], xs[0], ys[1] + 24),
+      ...cellText(['Emissions of ten', 'tons or more'], xs[1], ys[1] + 24),
+      ...cellText(['Refineries and', 'power plants'], xs[2], ys[1] + 24),
+      ...cellText(['Area'], xs[0], ys[1] + 60),
+      ...cellText(['Emissions of less', 'than ten tons'], xs[1], ys[1] + 60),
+      ...cellText(['Dry cleaners'], xs[2], ys[1] + 60),
+    ];
+    const { t } = extract([page(words, rules)]);
+    expect(t.tables.map((x) => x.grid)).toEqual([
+      [
+        ['Source', 'Definition', 'Examples'],
+        ['Stationary:', '', ''],
+        ['Major', 'Emissions of ten tons or more', 'Refineries and power plants'],
+        ['Area', 'Emissions of less than ten tons', 'Dry cleaners'],
+      ],
+    ]);
+  });
+
+  it('keeps cells of two paragraphs whole when the label column is blank beside the second', () => {
+    const xs = [100, 200, 330, 460];
+    const ys = [100, 120, 190];
+    const rules = [...ys.map((y) => hrule(100, 460, y)), ...xs.map((x) => vrule(x, 100, 190))];
+    const words = [
+      ...cellText(['Groups'], xs[0], ys[0], { bold: true }),
+      ...cellText(['Butter'], xs[1], ys[0], { bold: true }),
+      ...cellText(['Margarine'], xs[2], ys[0], { bold: true }),
+      ...cellText(['Astra'], xs[0], ys[1]),
+      ...cellText(['Total: 0%'], xs[1], ys[1]),
+      ...cellText(['Total: 47%'], xs[2], ys[1]),
+      ...cellText(['(Fruit d’or,', 'Plantafin)'], xs[1], ys[1] + 24),
+      ...cellText(['Effi (10.5%)', 'Prima (3.3%)'], xs[2], ys[1] + 24),
+    ];
+    const { t } = extract([page(words, rules)]);
+    expect(t.tables.map((x) => x.grid)).toEqual([
+      [
+        ['Groups', 'Butter', 'Margarine'],
+        ['Astra', 'Total: 0% (Fruit d’or, Plantafin)', 'Total: 47% Effi (10.5%) Prima (3.3%)'],
+      ],
+    ]);
+  });
+
+  it('keeps a cell of two paragraphs whole when the other columns do not part with it', () => {
+    const xs = [100, 200, 330];
+    const ys = [100, 120, 190];
+    const rules = [...ys.map((y) => hrule(100, 330, y)), ...xs.map((x) => vrule(x, 100, 190))];
+    const words = [
+      ...cellText(['Source'], xs[0], ys[0], { bold: true }),
+      ...cellText(['Definition'], xs[1], ys[0], { bold: true }),
+      ...cellText(['Major'], xs[0], ys[1]),
+      ...cellText(['Emissions of ten', 'tons or more'], xs[1], ys[1]),
+      ...cellText(['Or of any', 'combination'], xs[1], ys[1] + 36),
+    ];
+    const { t } = extract([page(words, rules)]);
+    expect(t.tables.map((x) => x.grid)).toEqual([
+      [
+        ['Source', 'Definition'],
+        ['Major', 'Emissions of ten tons or more Or of any combination'],
+      ],
+    ]);
+  });
+
   it('leaves a frame around prose alone', () => {
     const prose = 'The Organization continued to assist migrants and governments in all regions of the world with many programmes';
     const words = [...lineWords(prose, 104, 115, { size: 10 }), ...lineWords(prose, 104, 127, { size: 10 }), ...lineWords(prose, 104, 139, { size: 10 })];

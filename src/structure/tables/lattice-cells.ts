@@ -24,6 +24,8 @@ export const LATTICE_CELL_SETTINGS = {
   columnGap: 0.75,
   /** A lone stop this far (em) from every word on its line in the cell is a speck. */
   strayGap: 1,
+  /** Consecutive baselines of a band this many times its wrapped lines' pitch apart leave a blank line between them. */
+  blankLine: 1.5,
 };
 
 export type LatticeCellSettings = typeof LATTICE_CELL_SETTINGS;
@@ -130,6 +132,48 @@ function unruledRows(words: Word[], xs: number[], em: number, s: LatticeCellSett
 }
 
 /**
+ * Row edges inside one band that blank lines show: the band's text stands in blocks parted by a
+ * blank line across every column (its baselines further apart than this band's wrapped lines are),
+ * each block opening with a label in the band's first column, and at least two of the blocks fill
+ * several columns — rows of text a table ruled only around groups of them (a group label, then its
+ * rows). A blank line inside cells does not part the band: the other columns run on across it, or
+ * the label column is blank after it (a cell's second paragraph), or the blocks are one column each.
+ */
+function blankLineRows(words: Word[], xs: number[], em: number, s: LatticeCellSettings): number[] {
+  const lines = baselines(words, s.baselineTolerance * em);
+  if (lines.length < 3) return [];
+  const pitch = wrappedPitch(words, xs, em, s);
+  if (pitch === null) return [];
+  const columnsOf = (b: Word[][]) => new Set(b.flat().map((w) => slot(xs, centreX(w))));
+  const labels = Math.min(...columnsOf(lines));
+  const blocks: Word[][][] = [[lines[0]]];
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i][0].base - lines[i - 1][0].base >= s.blankLine * pitch) blocks.push([]);
+    blocks[blocks.length - 1].push(lines[i]);
+  }
+  // A row opens with its label: a block that leaves the label column blank goes on with the cells above it.
+  for (let i = blocks.length - 1; i > 0; i--) if (!columnsOf(blocks[i]).has(labels)) blocks.splice(i - 1, 2, [...blocks[i - 1], ...blocks[i]]);
+  if (blocks.filter((b) => columnsOf(b).size >= 2).length < 2) return [];
+  const out: number[] = [];
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const above = blocks[i][blocks[i].length - 1];
+    const below = blocks[i + 1][0];
+    out.push((Math.max(...above.map((w) => w.y1)) + Math.min(...below.map((w) => w.y0))) / 2);
+  }
+  return out;
+}
+
+/** The pitch of a band's wrapped lines: the closest baselines one column's text stands on; null when no cell wraps. */
+function wrappedPitch(words: Word[], xs: number[], em: number, s: LatticeCellSettings): number | null {
+  let pitch: number | null = null;
+  for (let k = 0; k + 1 < xs.length; k++) {
+    const bases = baselines(words.filter((w) => slot(xs, centreX(w)) === k), s.baselineTolerance * em).map((l) => l[0].base);
+    for (let i = 1; i < bases.length; i++) pitch = Math.min(pitch ?? Infinity, bases[i] - bases[i - 1]);
+  }
+  return pitch;
+}
+
+/**
  * The grid as its text shows it: spanning cells split where their text stands in columns, bands
  * split where their text stands in rows. Rules say where cells end; where a rule was left out
  * inside a table's body, the text's columns and rows say it.
@@ -145,7 +189,8 @@ export function refineGrid(grid: Grid, words: Word[], em: number, s: LatticeCell
   const newYs: number[] = [];
   for (let r = 0; r + 1 < grid.ys.length; r++) {
     const band = words.filter((w) => centreY(w) >= grid.ys[r] && centreY(w) < grid.ys[r + 1]);
-    newYs.push(...unruledRows(band, grid.xs, em, s));
+    const figureRows = unruledRows(band, grid.xs, em, s);
+    newYs.push(...(figureRows.length ? figureRows : blankLineRows(band, grid.xs, em, s)));
   }
   if (!newYs.length) return { ...grid, cells };
   const ys = [...grid.ys, ...newYs].sort((a, b) => a - b);
