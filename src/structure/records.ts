@@ -7,7 +7,7 @@ import type { Line } from '../layout/lines.js';
 import type { Unclassified } from '../model/document.js';
 import { UNREAD_LABEL } from '../model/page.js';
 import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schemas.js';
-import { type Block, reachesRight } from './blocks.js';
+import { type Block, columnWidth, leftOf, reachesRight } from './blocks.js';
 import type { Classification, HeadingGuess } from './classify.js';
 import type { TextHolder } from './footnotes.js';
 import { BULLET, PARAGRAPH_NUMBER, romanValue, toRoman } from './numbering.js';
@@ -44,6 +44,18 @@ function pagesOf(lines: Line[], drop = 0): [number, number][] {
 
 function noteRecord(b: Block, parent: number | null, n: number): BlockRecord {
   return { kind: 'note', parent_paragraph: parent, page: b.page, item: 0, label: '', text: joinLines(b.lines).text, block_id: `note-${n}`, footnotes: [] };
+}
+
+/** Share of the column a block's first line starts in from its left edge to be set off (centred, set right). */
+const SET_OFF_INDENT = 0.25;
+
+/**
+ * A block set off from the column's left edge (centred or set right, like a resolution's closing
+ * "41st meeting / 1 October 2009"): text that runs on from a finished sentence starts at the edge.
+ */
+export function setOff(b: Block, c: Pick<Classification, 'm' | 'positional'>): boolean {
+  const first = b.lines[0];
+  return c.positional(b) && first.x0 >= leftOf(c.m, first.col) + SET_OFF_INDENT * columnWidth(c.m, first.col);
 }
 
 export class RecordBuilder {
@@ -271,7 +283,7 @@ export class RecordBuilder {
    * note. A heading-like line after a finished sentence starts something new.
    */
   private prose(b: Block, i: number): void {
-    const finished = this.lastLine !== null && /[.!?]["”’)]?$/.test(this.lastLine.text.trim()) && this.c.guessHeading(i) !== null;
+    const finished = this.lastLine !== null && /[.!?]["”’)]?$/.test(this.lastLine.text.trim()) && (this.c.guessHeading(i) !== null || setOff(b, this.c));
     if (this.continues(b) && !finished && (this.para || this.listItem || this.noteOpen)) {
       if (this.para || this.listItem) (this.para ?? this.listItem)!.lines.push(...b.lines);
       else this.noteOpen!.lines.push(...b.lines);

@@ -119,3 +119,33 @@ describe('typewritten UN conventions', () => {
     expect(r.paragraphs.map((p) => p.number)).toEqual([1]);
   });
 });
+
+describe("a resolution's closing lines", () => {
+  // The last operative paragraph's last line runs to the margin and ends the sentence.
+  const LAST: Typed[] = [
+    [72, 100, '1. Decides to keep the question of shared water under review'],
+    [72, 114, 'at its next session and to consider it again in the light of'],
+    [72, 128, 'the report of the Secretary-General on the whole matter now.'],
+  ];
+  const closing = (x: (t: string) => number): Typed[] => ['41st meeting', '1 October 2009'].map((t, k) => [x(t), 170 + 14 * k, t]);
+  const paragraphs = (rows: Typed[]) => {
+    const pages = [layoutPage(page(typed(rows), [], 1))];
+    layoutDocument(pages, generic);
+    return assemble(pages, generic);
+  };
+
+  it('set right or centred, do not run on from the finished paragraph: they are a note', () => {
+    const right = (t: string) => 72 + 60 * 6 - t.length * 6;
+    const centred = (t: string) => 72 + (60 - t.length) * 3;
+    for (const x of [right, centred]) {
+      const s = paragraphs([...LAST, ...closing(x)]);
+      expect(s.paragraphs.map((p) => p.text)).toEqual([LAST.map((r) => r[2]).join(' ').replace(/^1\. /, '')]);
+      expect(s.blocks.filter((b) => b.kind === 'note').map((b) => b.text)).toEqual(['41st meeting 1 October 2009']);
+    }
+  });
+
+  it('at the margin, a lower-case line after the paragraph still runs on from it', () => {
+    const s = paragraphs([...LAST.slice(0, 2), [72, 128, 'the report of the Secretary-General on the whole matter now,'], [72, 156, 'and to report on it.']]);
+    expect(s.paragraphs[0].text).toMatch(/matter now, and to report on it\.$/);
+  });
+});
