@@ -4,11 +4,12 @@
  * `bin/report-extract.js` calls this whenever src/ is newer than the last build; `npm run build`
  * does it by hand. Packages stay external: they load from node_modules as usual.
  */
-import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { patchPdfjsWorker } from './pdfjs-patch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = path.join(root, 'dist');
@@ -39,6 +40,19 @@ export function stale() {
     return true;
   }
   return Math.max(newest(path.join(root, 'src')), statSync(path.join(root, 'package.json')).mtimeMs) > built;
+}
+
+/**
+ * pdf.js's parser module with the reading patches (pdfjs-patch.mjs) as DIR/pdfjs/pdf.worker.mjs,
+ * where src/threads/boot.mjs and src/load/pdfjs/parser.ts look for it; when a patch no longer
+ * applies, none is written and pdf.js loads as installed.
+ */
+function writePatchedPdfjs(dir) {
+  const file = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const { source, missing } = patchPdfjsWorker(readFileSync(file, 'utf8'));
+  if (missing.length) return;
+  mkdirSync(path.join(dir, 'pdfjs'), { recursive: true });
+  writeFileSync(path.join(dir, 'pdfjs', 'pdf.worker.mjs'), source);
 }
 
 /** Build into a temporary folder and swap it in, so a concurrent run never sees half a build. */
@@ -72,6 +86,7 @@ export async function build() {
     mkdirSync(path.dirname(to), { recursive: true });
     cpSync(path.join(root, a), to);
   }
+  writePatchedPdfjs(tmp);
   writeFileSync(path.join(tmp, '.built'), new Date().toISOString());
   const old = `${DIST}.${process.pid}.old`;
   try {

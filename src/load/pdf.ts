@@ -65,8 +65,9 @@ function fontFacts(page: PDFPageProxy, id: string, cache: FontCache): FontFacts 
 /** Read one pdf.js page into the positioned-page model. */
 export async function readPdfPage(page: PDFPageProxy, fonts: FontCache = new Map()): Promise<Page> {
   const viewport = page.getViewport({ scale: 1 });
-  // Annotations (form fields, stamps) are not the report's text.
-  const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+  // Annotations (form fields, stamps) are not the report's text. Intent 'any' is reading's own: the
+  // patched parser skips image pixels and glyph outlines for it (scripts/pdfjs-patch.mjs).
+  const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE, intent: 'any' });
   const { words, rules, images } = readContent(ops.fnArray, ops.argsArray, viewport.transform as Matrix, (id) => fontFacts(page, id, fonts));
   return {
     number: page.pageNumber,

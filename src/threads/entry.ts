@@ -1,6 +1,6 @@
 /**
  * Where a worker thread's scripts are, from the sources (run through tsx or vitest) or from the
- * esbuild bundle in dist/ (scripts/build.mjs), which keeps src/'s folders. This module is part of
+ * esbuild bundle in dist/ (scripts/build.mjs), which keeps src/'s folders; and which pdf.js parser they load. This module is part of
  * whichever bundle imports it, so the package root is found by looking up for package.json.
  */
 import { existsSync } from 'node:fs';
@@ -20,6 +20,13 @@ const ROOT = packageRoot();
 export function workerEntry(rel: string): URL {
   return new URL(BUNDLED ? `dist/${rel}.js` : `src/${rel}.ts`, ROOT);
 }
+
+/**
+ * pdf.js's parser module: in the bundle, the copy scripts/build.mjs patched for reading (see
+ * scripts/pdfjs-patch.mjs; boot.mjs finds it the same way), else the package's own.
+ */
+const PATCHED_PARSER = new URL('dist/pdfjs/pdf.worker.mjs', ROOT);
+export const PDFJS_PARSER: string = BUNDLED && existsSync(fileURLToPath(PATCHED_PARSER)) ? PATCHED_PARSER.href : 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 /** The plain-JavaScript boot script every worker thread starts with (see boot.mjs). */
 export const BOOT_URL = new URL(BUNDLED ? 'dist/threads/boot.mjs' : 'src/threads/boot.mjs', ROOT);

@@ -2,16 +2,18 @@
  * The one entry point to pdf.js (legacy build: the modern one needs Node 22). Importing it through
  * here (a) restores the built-ins pdf.js's polyfills replace, and (b) hands pdf.js its parser
  * module up front (`globalThis.pdfjsWorker`), so the first document does not import it again and
- * its polyfills are undone too. Every module uses pdf.js through this file, never directly.
+ * its polyfills are undone too. Every module uses pdf.js through this file, never directly. In the
+ * bundle the parser is the copy patched for reading (scripts/pdfjs-patch.mjs).
  *
  * pdf.js is imported dynamically, after natives.ts has captured the built-ins: static imports of
  * packages are hoisted above all code, and in the esbuild bundle natives.ts is inlined, so a static
  * import would evaluate pdf.js first.
  */
 import { restoreNatives } from './natives.js';
+import { PDFJS_PARSER } from '../../threads/entry.js';
 
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import(PDFJS_PARSER);
 restoreNatives();
 
 export const { getDocument, OPS, Util, VerbosityLevel, ImageKind, AnnotationMode } = pdfjs;

@@ -1,0 +1,72 @@
+/**
+ * pdf.js's parser module (pdf.worker.mjs) patched for reading, copied into dist/ by build.mjs.
+ * Reading a page (src/load/pdf.ts) asks for its operator list with intent 'any', which nothing else
+ * in the program uses; for such a list the parser skips two kinds of work whose result only a
+ * renderer needs and reading throws away:
+ * - decoding an image XObject's pixels (JPEG, Flate through zlib) and sending them over: reading
+ *   needs only the paint operation, whose box comes from the transform;
+ * - compiling each glyph's outline and sending it (pdf.js draws text as paths when, as in Node,
+ *   there is no FontFace).
+ * Operator lists are otherwise the same, so output does not change; rendering (OCR) and the
+ * image list OCR reads (other intents) still decode everything. And for every stream: Flate data
+ * is inflated by zlib in one call instead of through a DecompressionStream (the same zlib, the
+ * same results and errors, without the web-stream round trips: about 10× less CPU on the
+ * fixture's content streams). Every patch must apply exactly
+ * once; when pdf.js changes, `missing` names the ones that no longer do (the build then keeps
+ * pdf.js as it is: slower, same output; tests/load/pdfjs-patch.test.ts fails).
+ */
+
+const FLAG = 'reportExtractReading';
+
+export const PATCHES = [
+  {
+    name: 'mark the evaluator of an operator list asked for with intent any',
+    find: 'const partialEvaluator = this.#createPartialEvaluator(handler, pageIndex);\n',
+    replace:
+      'const partialEvaluator = this.#createPartialEvaluator(handler, pageIndex);\n' +
+      `    partialEvaluator.${FLAG} = !!(intent & RenderingIntentFlag.ANY) && !!(intent & RenderingIntentFlag.OPLIST);\n`,
+  },
+  {
+    name: 'no glyph outlines for reading',
+    find: 'if (isAddToPathSet || state.fillColorSpace.name === "Pattern" || state.strokeColorSpace.name === "Pattern" || font.disableFontFace) {',
+    replace: `if (!this.${FLAG} && (isAddToPathSet || state.fillColorSpace.name === "Pattern" || state.strokeColorSpace.name === "Pattern" || font.disableFontFace)) {`,
+  },
+  {
+    name: 'no image decoding for reading',
+    find: '    let objId = `img_${this.idFactory.createObjId()}`,\n',
+    replace:
+      `    if (this.${FLAG}) {\n` +
+      '      const objId = `img_${this.idFactory.createObjId()}`;\n' +
+      '      operatorList.addDependency(objId);\n' +
+      '      operatorList.addImageOps(OPS.paintImageXObject, [objId, w, h], optionalContent, hasMask);\n' +
+      '      return;\n' +
+      '    }\n' +
+      '    let objId = `img_${this.idFactory.createObjId()}`,\n',
+  },
+  {
+    name: 'deflate through zlib at once',
+    find: '    try {\n      const {\n        readable,\n        writable\n      } = new DecompressionStream(name);\n',
+    replace:
+      '    try {\n' +
+      '      const zlib = name === "deflate" ? globalThis.process?.getBuiltinModule?.("zlib") : null;\n' +
+      '      if (zlib) {\n' +
+      '        return {\n' +
+      '          decompressed: new Uint8Array(zlib.inflateSync(bytes)),\n' +
+      '          compressed: bytes\n' +
+      '        };\n' +
+      '      }\n' +
+      '      const {\n        readable,\n        writable\n      } = new DecompressionStream(name);\n',
+  },
+];
+
+/** The patched source, and the patches that did not apply (their text was not found exactly once). */
+export function patchPdfjsWorker(source) {
+  const missing = [];
+  let out = source;
+  for (const p of PATCHES) {
+    const at = out.indexOf(p.find);
+    if (at < 0 || out.indexOf(p.find, at + 1) >= 0) missing.push(p.name);
+    else out = out.slice(0, at) + p.replace + out.slice(at + p.find.length);
+  }
+  return { source: missing.length ? source : out, missing };
+}
