@@ -18,6 +18,8 @@ export const FURNITURE_SETTINGS = {
   frequentShare: 0.34,
   /** A line set apart from the page's text by this many of its sizes … */
   apartGap: 2.5,
+  /** Lines of a running header block follow each other within this many of their sizes. */
+  stackPitch: 1.5,
 };
 
 export interface PageLines {
@@ -77,6 +79,16 @@ function apart(lines: Line[], line: Line, edge: 'top' | 'bottom', s: typeof FURN
   return lines.every((l) => l === line || (edge === 'bottom' ? l.y1 <= line.y0 - gap || l.y0 >= line.y1 : l.y0 >= line.y1 + gap || l.y1 <= line.y0));
 }
 
+/**
+ * The line is set in a tight stack with its neighbours, a line pitch from each: an extra line of a
+ * running header block ("Annex" between "English" and "Page 1") that no other page repeats.
+ */
+function stacked(seq: Line[], j: number, s: typeof FURNITURE_SETTINGS): boolean {
+  const l = seq[j];
+  const close = (a: Line, b: Line) => Math.abs(a.base - b.base) <= s.stackPitch * Math.max(a.size, b.size);
+  return close(seq[j - 1], l) && close(l, seq[j + 1]);
+}
+
 /** Mark header and footer lines in place (zone = 'header' | 'footer'). */
 export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNITURE_SETTINGS): void {
   const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
@@ -96,7 +108,8 @@ export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNIT
     const kind = (line: Line, edge: 'top' | 'bottom'): 'strong' | 'weak' | null => {
       const text = line.text.trim();
       if (patterns.some((re) => re.test(text))) return 'strong';
-      if (edge === 'bottom' && CONTINUATION_MARK.test(text)) return 'strong';
+      // A continuation mark at the foot, alone or beside a job number ("87-10234      /...").
+      if (edge === 'bottom' && segments(line).some((t) => CONTINUATION_MARK.test(t))) return 'strong';
       // A header set in parts ("A/63/1 … Page 2", or "E/2009/12 / Page 2" with a spaced slash or bar
       // between them): every part matches a pattern.
       const spaced = segments(line);
@@ -116,9 +129,10 @@ export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNIT
       const seq = cs.filter((c) => c.edge === edge).map((c) => c.line);
       if (edge === 'bottom') seq.reverse();
       let sawStrong = false;
-      for (const line of seq) {
+      for (const [j, line] of seq.entries()) {
         const k = kind(line, edge);
-        if (k === 'strong' || (k === 'weak' && sawStrong && seq.slice(seq.indexOf(line) + 1).some((l) => kind(l, edge) === 'strong'))) {
+        const between = sawStrong && seq.slice(j + 1).some((l) => kind(l, edge) === 'strong');
+        if (k === 'strong' || (k === 'weak' && between) || (k === null && between && stacked(seq, j, s))) {
           line.zone = edge === 'top' ? 'header' : 'footer';
           if (k === 'strong') sawStrong = true;
         } else break;

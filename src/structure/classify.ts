@@ -16,6 +16,9 @@ import { findTabular } from './tabular.js';
 import { inRuledTable } from './tables/ruled-regions.js';
 import { joinLines, upperShare } from './text.js';
 
+/** A symbol note's mark typed at the end of a heading, glued to its last word. */
+export const HEADING_MARK = /(?<=[\p{L}\d)])[*†‡]{1,3}$/u;
+
 /** The title of a document's endnotes. */
 const ENDNOTES_TITLE = /^(end)?notes$/i;
 
@@ -122,7 +125,8 @@ function guessHeading(c: Classification, i: number, profile: Profile, s: Structu
   const { blocks, tab, bodySize, colWidth } = c;
   const b = blocks[i];
   if (tab[i] || b.lines[0].box !== undefined || c.chosen.has(i) || b.lines.length > s.headingLines) return null;
-  const text = joinLines(b.lines).text;
+  // A typed note mark on a heading ("ANNEX*", "Introduction**") is no part of its title.
+  const text = joinLines(b.lines).text.replace(HEADING_MARK, '');
   if (!text || /[.;,:]$/.test(text)) return null;
   const pos = c.typographic(b);
   const styled = pos && b.lines.every((l) => l.bold || l.italic || l.underlined || l.size > bodySize + 0.75);

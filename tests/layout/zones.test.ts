@@ -51,6 +51,26 @@ describe('running headers and footers', () => {
     expect(pages[11].lines.find((l) => l.text === 'Annex')?.zone).toBe('header');
   });
 
+  it("takes an annex's extra header line, on one page only, for header when it sits in the header's tight stack", () => {
+    const stack = (n: number, extra: string[]) =>
+      ['DOC/123', 'English', ...extra, `Page ${n}`].flatMap((t, k) => lineWords(t, 440, 40 + 14 * k));
+    const pages = [1, 2, 3, 4].map((n) => layoutPage(page([...stack(n, n === 4 ? ['Annex'] : []), ...body(n, 200)], [], n)));
+    layoutDocument(pages, generic);
+    expect(pages[3].lines.filter((l) => l.zone === 'body').map((l) => l.text)).toEqual([bodyText(4)]);
+    // Set apart below the header block, a line seen once stays in the body.
+    const apart = [1, 2, 3, 4].map((n) =>
+      layoutPage(page([...stack(n, []), ...(n === 4 ? lineWords('Annex', 440, 110) : []), ...lineWords('Page', 440, 124), ...body(n, 200)], [], n)),
+    );
+    layoutDocument(apart, generic);
+    expect(apart[3].lines.find((l) => l.text === 'Annex')?.zone).toBe('body');
+  });
+
+  it('takes a job number beside the continuation mark at the foot for a footer', () => {
+    const p = layoutPage(page([...body(1, 200), ...body(2, 214), ...lineWords('87-10234', 71, 802), ...lineWords('/...', 480, 802)], [], 1));
+    layoutDocument([p], generic);
+    expect(p.lines.map((l) => l.zone)).toEqual(['body', 'body', 'footer']);
+  });
+
   it('takes a page number and a job number standing apart at the foot for a footer, on a single page', () => {
     const footer = [...lineWords('3', 71, 802, { size: 8 }), ...lineWords('09-45678', 480, 802, { size: 8 })];
     const p = layoutPage(page([...body(1, 200), ...body(2, 214), ...footer], [], 3));

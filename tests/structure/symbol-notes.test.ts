@@ -57,3 +57,21 @@ describe('a table note opening with a symbol', () => {
     expect(assemble(pages, generic).blocks.filter((b) => b.label === '*')).toEqual([]);
   });
 });
+
+describe('a heading carrying a typed symbol mark', () => {
+  it('keeps the mark out of its title; the note under the rule stays a labelled note', () => {
+    const rows: Typed[] = [
+      [250, 70, 'ANNEX*'],
+      [72, 100, '1. The replies received from Governments are summarized by subject'],
+      [72, 114, 'below, as reported, without adjustment by the Secretariat.'],
+      [72, 690, '__________'],
+      [108, 704, '* Reproduced as received.'],
+    ];
+    const pages = [layoutPage(page(typed(rows), [], 1))];
+    layoutDocument(pages, generic);
+    const s = assemble(pages, generic);
+    expect(s.headings.map((h) => [h.level, h.title])).toEqual([[1, 'ANNEX']]);
+    expect(s.paragraphs[0].section).toBe('ANNEX');
+    expect(s.blocks.filter((b) => b.label === '*').map((b) => b.text)).toEqual(['Reproduced as received.']);
+  });
+});
