@@ -18,6 +18,19 @@ export interface ParsedNumber {
   decimals: number;
 }
 
+/**
+ * Superscript forms of the characters a raised note mark is made of (digits, lower-case letters but
+ * q, signs): a table cell keeps its mark as printed ("12.4ᵃ", "Exports²") without the mark turning
+ * into digits of the figure. Unicode compatibility form maps each back to the plain character.
+ */
+const SUPERSCRIPTS: Record<string, string> = Object.fromEntries(
+  [...'0123456789abcdefghijklmnoprstuvwxyz+-()'].map((c, i) => [c, [...'⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁺⁻⁽⁾'][i]]),
+);
+/** The mark in superscript characters where each has one (symbols such as * † stay as they are). */
+export const superscript = (mark: string): string => [...mark].map((c) => SUPERSCRIPTS[c] ?? c).join('');
+/** Trailing superscript characters (a note mark printed raised). */
+const SUPERSCRIPT_TAIL = new RegExp(`[${Object.values(SUPERSCRIPTS).join('').replace(/[-\]]/g, '\\$&')}]+$`, 'u');
+
 const CURRENCIES = ['USD', 'CHF', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD', 'US$', '$', '€', '£'];
 const CURRENCY_RE = /^(USD|CHF|EUR|GBP|JPY|CAD|AUD|US\$|\$|€|£)/;
 const CURRENCY_END_RE = /(USD|CHF|EUR|GBP|JPY|CAD|AUD|US\$|\$|€|£)$/;
@@ -56,8 +69,8 @@ export function parseNumber(raw: string): ParsedNumber {
   let s = text;
   let unit = '';
   let negative = false;
-  // A trailing note mark ("1 234*", "12.5 a/") is not part of the figure.
-  s = s.replace(/\s*(?:\*+|[a-z]\/)$/, '');
+  // A trailing note mark ("1 234*", "12.5 a/", a raised "12.5ᵃ") is not part of the figure.
+  s = s.replace(SUPERSCRIPT_TAIL, '').replace(/\s*(?:\*+|[a-z]\/)$/, '');
   if (/^\(.*\)$/.test(s)) {
     negative = true;
     s = s.slice(1, -1).trim();

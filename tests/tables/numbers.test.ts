@@ -12,6 +12,9 @@ describe('parseNumber', () => {
     ['(1 234)', -1234, '', 'number'],
     ['USD 1 000', 1000, 'USD', 'number'],
     ['729 (613 in 2007)', 729, '', 'number'],
+    // A raised note mark kept in the cell's text is not a digit of the figure.
+    ['298.1²', 298.1, '', 'number'],
+    ['(1,234)ᵇ', -1234, '', 'number'],
   ])('%s → %s', (text, value, unit, kind) => {
     expect(parseNumber(text)).toMatchObject({ value, unit, kind });
   });

@@ -6,6 +6,7 @@
  */
 import type { Line } from '../../layout/lines.js';
 import type { Rect, Word } from '../../model/page.js';
+import { superscript } from '../../numbers/parse.js';
 import type { Frag } from './model.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 
@@ -116,8 +117,33 @@ function atomsOfLine(l: Line, isPair: (l: Line, i: number) => boolean, edges: nu
     i = j;
     atoms.push(atom);
   }
-  return atoms;
+  return withMarks(atoms, l);
 }
+
+/**
+ * A raised mark printed in a table ("Exports²", "12.4ᵃ") is part of its cell's text, as printed:
+ * glued to the word it follows, in superscript characters (a digit mark never reads as a digit of
+ * the figure). The atom keeps its edges and kind (a figure with a note mark is still the figure,
+ * its right edge still the column's). A "mark" standing clear of the word before it (more than
+ * MARK_GAP em) is no note reference but a cell of its own set small and high (a figure of a row
+ * whose other cells sit lower): it is a word of the row.
+ */
+function withMarks(atoms: Atom[], l: Line): Atom[] {
+  const out = [...atoms];
+  for (const m of l.marks) {
+    if (!m.box) continue;
+    let host: Atom | null = null;
+    for (const a of atoms) if (a.x1 <= m.box.x0 + 0.5 * (m.box.x1 - m.box.x0) && (!host || a.x1 > host.x1)) host = a;
+    if (host && m.box.x0 - host.x1 <= MARK_GAP * l.size) host.text += superscript(m.text);
+    else {
+      const word: Word = { text: m.text, ...m.box, base: l.base, size: l.size, font: '', bold: false, italic: false };
+      out.push({ words: [word], text: m.text, x0: m.box.x0, x1: m.box.x1, numeric: isNumericWord(m.text) });
+    }
+  }
+  return out.sort((a, b) => a.x0 - b.x0);
+}
+/** Widest gap (em) between a word and the note mark printed after it. */
+const MARK_GAP = 0.5;
 
 /**
  * Split every line of a table into fragments. `boundaries` are column boundaries already known
