@@ -73,10 +73,13 @@ interface State {
   fontSize: number;
   /** The fill colour is white (or none): a filled path draws nothing visible on the page. */
   blankFill: boolean;
+  /** The fill colour as "#rrggbb"; null for a pattern or shading (no one colour). */
+  fill: string | null;
 }
 
 const initialState = (): State => ({
   blankFill: false,
+  fill: '#000000',
   ctm: IDENTITY,
   textMatrix: IDENTITY,
   x: 0,
@@ -249,10 +252,14 @@ export function readContent(fnArray: ArrayLike<number>, argsArray: ArrayLike<unk
         break;
       case OPS.setFillRGBColor:
         // pdf.js hands every fill colour over as "#rrggbb".
-        s.blankFill = typeof args[0] === 'string' && (args[0] as string).toLowerCase() === '#ffffff';
+        s.fill = typeof args[0] === 'string' ? (args[0] as string).toLowerCase() : null;
+        s.blankFill = s.fill === '#ffffff';
         break;
       case OPS.setFillTransparent:
         s.blankFill = true;
+        break;
+      case OPS.setFillColorN:
+        s.fill = null;
         break;
       case OPS.constructPath: {
         const [paintOp, paths] = args as [number, ArrayLike<number>[] | null];
@@ -265,7 +272,7 @@ export function readContent(fnArray: ArrayLike<number>, argsArray: ArrayLike<unk
           for (const r of pathRects(p)) {
             const rule = toRule(bboxOf(m, r.x0, r.y0, r.x1, r.y1));
             // A rectangle filled without a stroke is shading (a cell background, a tinted band).
-            if (rule) rules.push(rule.kind === 'rect' && FILL_ONLY.has(paintOp) ? { ...rule, filled: true } : rule);
+            if (rule) rules.push(rule.kind === 'rect' && FILL_ONLY.has(paintOp) ? { ...rule, filled: true, ...(s.fill ? { fill: s.fill } : {}) } : rule);
           }
         }
         break;

@@ -46,6 +46,8 @@ export interface Rule extends Rect {
   typed?: boolean;
   /** A filled area drawn without a stroke (a cell's shading, a tinted band): its edges are rules, it frames nothing. */
   filled?: boolean;
+  /** A filled area's colour ("#rrggbb") where the PDF gives one. */
+  fill?: string;
 }
 
 export type PageSource = 'text-layer' | 'ocr' | 'text-dump';

@@ -171,4 +171,15 @@ describe('readContent: rules and images', () => {
       ['rect', false],
     ]);
   });
+
+  it('gives a shading its fill colour, and none when the fill is a pattern', () => {
+    const box = [0, 50, 700, 1, 250, 700, 1, 250, 680, 1, 50, 680, 4];
+    const { rules } = run([
+      [OPS.setFillRGBColor, ['#17365D']],
+      [OPS.constructPath, [OPS.fill, [box], null]],
+      [OPS.setFillColorN, ['Shading', 'sh1']],
+      [OPS.constructPath, [OPS.fill, [box], null]],
+    ]);
+    expect(rules.map((r) => r.fill)).toEqual(['#17365d', undefined]);
+  });
 });

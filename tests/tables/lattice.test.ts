@@ -182,6 +182,33 @@ describe('ruled grids (lattice)', () => {
     expect(t.tables[0].method?.method).toBe('lattice');
   });
 
+  it('sees no edge where a cell’s lines are shaded again in the cell’s own colour', () => {
+    // Shaded cells, and inside the label cell one shading per wrapped line, of the same colour.
+    const xs = [80, 220, 300];
+    const ys = [200, 218, 254];
+    const fill = (x0: number, y0: number, x1: number, y1: number, colour: string): Rule => ({ ...rect(x0, y0, x1, y1), filled: true, fill: colour });
+    const cells: Rule[] = [];
+    for (let r = 0; r < 2; r++) for (let c = 0; c < 2; c++) cells.push(fill(xs[c] + 0.6, ys[r] + 0.6, xs[c + 1] - 0.6, ys[r + 1] - 0.6, '#17365d'));
+    const lines = (colour: string) => [fill(85, 218.6, 215, 236, colour), fill(85, 236, 215, 253.4, colour)];
+    const grid = (colour: string) => findGrids([...cells, ...lines(colour)], { width: 595, height: 842 }, 10)[0];
+    expect(grid('#17365d').ys).toHaveLength(3);
+    // A fill of another colour is seen: its edges are rules.
+    expect(grid('#c6d9f1').ys.length).toBeGreaterThan(3);
+    const words = [
+      ...cellText(['Category'], xs[0], ys[0] - 2),
+      ...cellText(['2008'], xs[1], ys[0] - 2),
+      ...cellText(['Applications and', 'mashups'], xs[0], ys[1] - 1),
+      figure('237', xs[2], ys[1] + 6),
+    ];
+    const { t } = extract([page(words, [...cells, ...lines('#17365d')])]);
+    expect(t.tables.map((x) => x.grid)).toEqual([
+      [
+        ['Category', '2008'],
+        ['Applications and mashups', '237'],
+      ],
+    ]);
+  });
+
   it('keeps the three lines of a ruled cell as one cell’s text', () => {
     const xs = [100, 190, 260, 330];
     const ys = [100, 142, 160, 178];

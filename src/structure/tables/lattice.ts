@@ -44,12 +44,34 @@ export interface Grid extends Rect {
   cells: GridCell[];
 }
 
+/**
+ * Fills lying inside a larger fill of the same colour: their edges are not seen on the page (a word
+ * processor shades each paragraph of a cell again over the cell's own shading).
+ */
+function hiddenFills(rules: Rule[]): Set<Rule> {
+  const out = new Set<Rule>();
+  const byColour = new Map<string, Rule[]>();
+  for (const r of rules) if (r.kind === 'rect' && r.filled && r.fill) byColour.set(r.fill, [...(byColour.get(r.fill) ?? []), r]);
+  for (const group of byColour.values()) {
+    // Largest first: a fill is hidden by one met before it (an equal copy hides the later one).
+    const sorted = group.slice().sort((a, b) => area(b) - area(a));
+    sorted.forEach((r, i) => {
+      if (sorted.slice(0, i).some((o) => !out.has(o) && o.x0 <= r.x0 && o.y0 <= r.y0 && o.x1 >= r.x1 && o.y1 >= r.y1)) out.add(r);
+    });
+  }
+  return out;
+}
+
+const area = (r: Rect): number => (r.x1 - r.x0) * (r.y1 - r.y0);
+
 /** Horizontal and vertical segments a page's rules draw (rectangles give their four edges). */
 export function segmentsOf(rules: Rule[], page: { width: number; height: number }, s: LatticeSettings = LATTICE_SETTINGS): { h: Segment[]; v: Segment[] } {
   const h: Segment[] = [];
   const v: Segment[] = [];
   const pageArea = page.width * page.height;
+  const hidden = hiddenFills(rules);
   for (const r of rules) {
+    if (hidden.has(r)) continue;
     if (r.kind === 'h') h.push({ at: (r.y0 + r.y1) / 2, from: r.x0, to: r.x1 });
     else if (r.kind === 'v') v.push({ at: (r.x0 + r.x1) / 2, from: r.y0, to: r.y1 });
     else if ((r.x1 - r.x0) * (r.y1 - r.y0) < s.maxRectShare * pageArea) {
