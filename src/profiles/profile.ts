@@ -18,7 +18,10 @@ export const ProfileSchema = z.object({
   symbol: z.string().nullable().default(null),
   /** Unnumbered lines that open a top-level part of the report (e.g. an annex), as regexes. */
   topLevelTitles: z.array(z.string()).default([]),
-  /** Regexes that, matched against a document's first pages, pick this profile automatically. */
+  /**
+   * Regexes that, all matched against a document's first pages, pick this profile automatically
+   * (one alone may be a mere mention: a UN report citing the family's organization).
+   */
   detect: z.array(z.string()).default([]),
   /** Tables the series always carries, checked for drift on every run. */
   tables: z.array(ExpectedTableSpecSchema).default([]),
@@ -56,13 +59,16 @@ export function loadProfile(nameOrFile: string): Profile {
   return compile(parsed.data);
 }
 
-/** The built-in profile whose detection patterns match most lines of the sample; generic otherwise. */
+/**
+ * The built-in profile every one of whose detection patterns matches a line of the sample (the one
+ * with most patterns when several do); generic otherwise.
+ */
 export function detectProfile(sampleLines: string[]): Profile {
   let best = BUILTIN_PROFILES.find((p) => p.spec.name === 'generic')!;
   let bestHits = 0;
   for (const p of BUILTIN_PROFILES) {
-    const hits = p.detect.filter((re) => sampleLines.some((l) => re.test(l.trim()))).length;
-    if (hits > bestHits) [best, bestHits] = [p, hits];
+    const all = p.detect.length > 0 && p.detect.every((re) => sampleLines.some((l) => re.test(l.trim())));
+    if (all && p.detect.length > bestHits) [best, bestHits] = [p, p.detect.length];
   }
   return best;
 }

@@ -138,6 +138,29 @@ export function reachesRight(l: Line, m: TextMetrics, positional = true): boolea
   return l.x1 >= rightOf(m, l.col) - 0.15 * columnWidth(m, l.col);
 }
 
+/**
+ * The first-line indent of the document's paragraphs, in points: the indent shared by most blocks
+ * whose second line returns to the column's edge (resolutions indent every clause and operative
+ * paragraph half an inch, their number at that indent). 0 when blocks do not indent their first line.
+ */
+export function paragraphIndent(blocks: Block[], m: TextMetrics, positional: (b: Block) => boolean): number {
+  const indents = new Map<number, number>();
+  let multi = 0;
+  for (const b of blocks) {
+    if (b.lines.length < 2 || !positional(b) || b.lines[0].box !== undefined) continue;
+    const [a, next] = b.lines;
+    const left = leftOf(m, a.col);
+    if (Math.abs(next.x0 - left) > 0.5 * next.size) continue;
+    multi++;
+    const indent = Math.round(a.x0 - left);
+    if (indent >= a.size) indents.set(indent, (indents.get(indent) ?? 0) + 1);
+  }
+  let best = 0;
+  let n = 0;
+  for (const [indent, c] of indents) if (c > n) [best, n] = [indent, c];
+  return n >= 3 && n >= 0.5 * multi ? best : 0;
+}
+
 export function medianSize(lines: Line[]): number {
   return median(lines.map((l) => l.size));
 }

@@ -8,7 +8,7 @@
 import type { LaidOutPage } from '../layout/layout.js';
 import { dominantSize } from '../layout/layout.js';
 import type { Profile } from '../profiles/profile.js';
-import { type Block, buildBlocks, columnWidth, leftOf, measure, type TextMetrics } from './blocks.js';
+import { type Block, buildBlocks, columnWidth, leftOf, measure, paragraphIndent, type TextMetrics } from './blocks.js';
 import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, UNREAD_LABELLED } from './numbering.js';
 import { UNREAD_LABEL } from '../model/page.js';
 import { findPreamble } from './preamble.js';
@@ -108,12 +108,14 @@ function prepare(pages: LaidOutPage[], profile: Profile, s: StructureSettings): 
 /** The paragraph sequence, chosen before anything else. */
 function chooseParagraphs(c: Classification, s: StructureSettings): Set<number> {
   const cands: Candidate[] = [];
+  // Numbers stand at the column's edge, or at the paragraphs' first-line indent where they have one.
+  const indent = paragraphIndent(c.blocks, c.m, c.positional);
   c.blocks.forEach((b, i) => {
     if (c.tab[i] || b.lines[0].box !== undefined) return;
     const first = b.lines[0];
     const mm = PARAGRAPH_NUMBER.exec(first.text);
     if (!mm || !mm[2]) return;
-    if (first.x0 > leftOf(c.m, first.col) + s.numberIndent * first.size) return;
+    if (first.x0 > leftOf(c.m, first.col) + Math.max(s.numberIndent * first.size, indent + first.size)) return;
     // Paragraphs are set apart by space; items packed under an introduction are a list.
     cands.push({ id: i, number: Number(mm[1]), weight: b.spaced ? 1 : 0.4 });
   });
