@@ -42,11 +42,15 @@ export function headerCount(lines: Line[], ruleYs: number[], s: TableSettings = 
     // All lines look like a header: only a rule can tell; else there is no header.
     k = 0;
   }
-  // A rule with a few lines above it and the rest below separates header and body.
+  // A rule with a few lines above it and the rest below separates header and body. Of several,
+  // the one with the fewest row-like lines above (rules also part groups of rows), then the lowest.
   let byRule = -1;
+  let rowLike = Infinity;
   for (const y of ruleYs) {
     const above = lines.filter((l) => l.base < y).length;
-    if (above > 0 && above < lines.length && above <= 8 && above <= 0.4 * lines.length) byRule = Math.max(byRule, above);
+    if (!(above > 0 && above < lines.length && above <= 8 && above <= 0.4 * lines.length)) continue;
+    const rows = lines.slice(0, above).filter((l) => !headerLike(l, allBold)).length;
+    if (rows < rowLike || (rows === rowLike && above > byRule)) [byRule, rowLike] = [above, rows];
   }
   if (byRule < 0) return k;
   // Beyond the rule, only bold lines can still be header (a rule between two header rows). Where
