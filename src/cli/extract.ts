@@ -241,7 +241,7 @@ export async function extractCommand(argv: string[]): Promise<number> {
       started.set(job.index, performance.now());
       progress.start(job.index, job.file);
     },
-    onProgress: (job, p) => progress.update(job.index, p),
+    onProgress: progress.drawn ? (job, p) => progress.update(job.index, p) : undefined,
     onOutcome,
   });
   db?.close();

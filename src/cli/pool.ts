@@ -149,7 +149,8 @@ class Slot {
       w.on('error', onError);
       w.on('exit', onExit);
       arm(limit, 'reading the file');
-      w.postMessage({ type: 'job', id: job.index, file: job.file, opts: job.opts, out: job.out, formats: job.formats, returnDocument: job.returnDocument, renamed: job.renamed } satisfies JobMessage);
+      const progress = Boolean(onProgress);
+      w.postMessage({ type: 'job', id: job.index, file: job.file, opts: job.opts, out: job.out, formats: job.formats, returnDocument: job.returnDocument, renamed: job.renamed, progress } satisfies JobMessage);
     });
     if (outcome.dead) {
       // Stopped mid-job: undo whatever it was writing.

@@ -92,6 +92,11 @@ export class Progress {
     this.enabled = !quiet && Boolean(out.isTTY);
   }
 
+  /** Whether bars are drawn at all (a terminal, not --quiet): otherwise no progress need be sent. */
+  get drawn(): boolean {
+    return this.enabled;
+  }
+
   /** Document `index` (the input `file`) started. */
   start(index: number, file: string): void {
     this.docs.set(index, { file, started: this.now(), progress: { pages: 0, read: 0, ocr: 0, ocrDone: 0 } });

@@ -21,6 +21,8 @@ export interface JobMessage {
   returnDocument?: boolean;
   /** Why the doc-id differs from the file name (recorded in report.json). */
   renamed?: string;
+  /** Send page progress (a bar is drawn); otherwise none is sent, sparing a message per page. */
+  progress?: boolean;
 }
 
 export interface DocStats {
@@ -90,7 +92,7 @@ port.on('message', async (msg: JobMessage) => {
     const doc = await extractFile(msg.file, {
       ...msg.opts,
       onStage: (stage, page, total) => post({ type: 'stage', id, stage, page, total }),
-      onProgress: (progress) => post({ type: 'progress', id, progress }),
+      onProgress: msg.progress ? (progress) => post({ type: 'progress', id, progress }) : undefined,
     });
     if (msg.renamed) (doc.warnings ??= []).push({ code: 'doc-id-renamed', message: msg.renamed });
     post({ type: 'stage', id, stage: 'write', total: doc.source.pages });

@@ -30,16 +30,18 @@ export function csvField(v: unknown): string {
  * Write rows of plain strings (first row = header when `headers` is given; each row then has the
  * header's width). The bytes are those @fast-csv/format wrote with `includeEndRowDelimiter` and
  * '\n' (tests/export/csv.test.ts checks it against that library), written a chunk at a time
- * instead of one stream event per row.
+ * instead of one stream event per row. `rowAt` makes row i when it is written, so a long
+ * document's rows are never all in memory at once.
  */
-export async function writeRows(file: string, headers: string[] | null, rows: string[][]): Promise<void> {
+async function writeRowsOf(file: string, headers: string[] | null, count: number, rowAt: (i: number) => unknown[]): Promise<void> {
   // fast-csv wrote nothing at all for zero rows; a reader still needs the header line.
-  if (!rows.length) return writeFile(file, headers ? headers.join(',') + '\n' : '');
+  if (!count) return writeFile(file, headers ? headers.join(',') + '\n' : '');
   const fh = await open(file, 'w');
   try {
     let buf = headers ? headers.map(csvField).join(',') + '\n' : '';
-    for (const r of rows) {
-      buf += (headers ? headers.map((_, i) => csvField(r[i])) : r.map(csvField)).join(',') + '\n';
+    for (let i = 0; i < count; i++) {
+      const r = rowAt(i);
+      buf += (headers ? headers.map((_, j) => csvField(r[j])) : r.map(csvField)).join(',') + '\n';
       if (buf.length >= CHUNK) {
         await fh.write(buf);
         buf = '';
@@ -51,12 +53,13 @@ export async function writeRows(file: string, headers: string[] | null, rows: st
   }
 }
 
+/** Write rows of plain strings (see writeRowsOf). */
+export function writeRows(file: string, headers: string[] | null, rows: string[][]): Promise<void> {
+  return writeRowsOf(file, headers, rows.length, (i) => rows[i]);
+}
+
 /** Write records with the schema's columns, in the schema's order. */
 export function writeRecords(file: string, schema: z.ZodObject, records: object[]): Promise<void> {
   const cols = columnsOf(schema);
-  return writeRows(
-    file,
-    cols,
-    records.map((r) => cols.map((c) => cellValue((r as Record<string, unknown>)[c]))),
-  );
+  return writeRowsOf(file, cols, records.length, (i) => cols.map((c) => cellValue((records[i] as Record<string, unknown>)[c])));
 }
