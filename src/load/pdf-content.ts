@@ -107,10 +107,20 @@ class WordBuilder {
   private dy = 0;
   private size = 0;
   private font: FontFacts | null = null;
+  /** In a turned word, where it ended before a space that may carry on the phrase. */
+  private space: { ex: number; ey: number } | null = null;
 
   glyph(text: string, sx: number, sy: number, ex: number, ey: number, dx: number, dy: number, size: number, font: FontFacts): void {
     if (this.text && (font !== this.font || Math.abs(size - this.size) > size * 0.01 || dx !== this.dx || dy !== this.dy || !this.continues(sx, sy, size))) this.end();
     if (isBlank(text)) {
+      // A phrase set turned (a column head printed vertically) stays one word: turned words
+      // cannot be read into lines as upright ones are, and a head would fall apart into rows.
+      if (this.text && !this.space && Math.abs(this.dy) > Math.abs(this.dx)) {
+        this.space = { ex: this.ex, ey: this.ey };
+        this.ex = ex;
+        this.ey = ey;
+        return;
+      }
       this.end();
       return;
     }
@@ -121,6 +131,10 @@ class WordBuilder {
       this.dy = dy;
       this.size = size;
       this.font = font;
+    }
+    if (this.space) {
+      this.text += ' ';
+      this.space = null;
     }
     this.text += text;
     this.ex = ex;
@@ -137,6 +151,10 @@ class WordBuilder {
   }
 
   end(): void {
+    if (this.space) {
+      ({ ex: this.ex, ey: this.ey } = this.space);
+      this.space = null;
+    }
     if (!this.text) return;
     const { sx, sy, ex, ey, size, font } = this;
     const horizontal = Math.abs(this.dx) >= Math.abs(this.dy);
@@ -146,7 +164,8 @@ class WordBuilder {
       x1: horizontal ? Math.max(sx, ex) : Math.max(sx, ex) + size * 0.2,
       y0: horizontal ? Math.min(sy, ey) - size * 0.8 : Math.min(sy, ey),
       y1: horizontal ? Math.max(sy, ey) + size * 0.2 : Math.max(sy, ey),
-      base: horizontal ? sy : Math.min(sy, ey),
+      // A turned word stands on where it starts (heads turned a quarter turn share that edge).
+      base: horizontal || !font!.vertical ? sy : Math.min(sy, ey),
       size,
       font: font!.name,
       bold: font!.bold,

@@ -139,6 +139,21 @@ describe('readContent: words from the operator list', () => {
     expect(words[0].x1 - words[0].x0).toBeCloseTo(10);
   });
 
+  it('keeps a phrase set turned as one word standing on where it starts (a column head printed vertically)', () => {
+    const head = (x: number, s: string): Op[] => [
+      [OPS.setTextMatrix, [Float32Array.from([0, 1, -1, 0, x, 100])]],
+      [OPS.showText, [glyphs(s)]],
+    ];
+    const { words } = run([[OPS.beginText, null], [OPS.setFont, ['F1', 10]], ...head(50, 'Pupils enrolled'), ...head(80, 'Girls')]);
+    expect(words.map((w) => w.text)).toEqual(['Pupils enrolled', 'Girls']);
+    // Both heads start at the same height (page y 700): they share a baseline however long they are.
+    expect(words[0].base).toBeCloseTo(700);
+    expect(words[1].base).toBeCloseTo(700);
+    expect(words[0].y1 - words[0].y0).toBeCloseTo(75);
+    // Upright text still splits at its spaces.
+    expect(text([[OPS.beginText, null], [OPS.setFont, ['F1', 10]], [OPS.showText, [glyphs('Pupils enrolled')]]])).toEqual(['Pupils', 'enrolled']);
+  });
+
   it('takes the font from an ExtGState and skips a zero font size', () => {
     expect(text([[OPS.beginText, null], [OPS.setGState, [[['Font', ['F1', 10]]]]], [OPS.showText, [glyphs('gs')]]])).toEqual(['gs']);
     expect(text([[OPS.beginText, null], [OPS.setFont, ['F1', 0]], [OPS.showText, [glyphs('zero')]]])).toEqual([]);
