@@ -25,7 +25,7 @@ export const FOOTNOTE_ZONE_SETTINGS = {
 /** How a table's note opens ("* Source: …", "Note: …"): under a drawn rule, such a line is no footnote. */
 export const TABLE_NOTE = /^[*\d/]*\s*(sources?|notes?|excluding|including|excludes|includes)\b/i;
 
-const LABEL = /^[*†‡§]?\d{1,3}[.)]?$/;
+export const LABEL = /^[*†‡§]?\d{1,3}[.)]?$/;
 /** A typewriter's note label, "1/": set in the body's size, it needs no smaller type to be a note. */
 export const SLASH_LABEL = /^\d{1,3}\/$/;
 /** A note marked with a symbol rather than a number ("*", "**", "†"). */
@@ -37,6 +37,12 @@ export const SYMBOL_LABEL = /^[*†‡§]{1,3}$/;
  */
 export const OCR_MARK_GLYPHS = `!'"’‘\`^*°¹²³⁴⁵⁶⁷⁸⁹${UNREAD_MARK}`;
 const OCR_LABEL = new RegExp(`^[${OCR_MARK_GLYPHS}]`, 'u');
+
+/** The line opens like a note: a label (number, "1/", symbol), a raised mark first, or a table's note's word. */
+export function opensNote(l: Line): boolean {
+  const w0 = l.words[0]?.text ?? '';
+  return LABEL.test(w0) || SLASH_LABEL.test(w0) || SYMBOL_LABEL.test(w0) || (l.marks.length > 0 && l.marks[0].at === 0) || TABLE_NOTE.test(l.text);
+}
 
 export function markFootnoteZone(
   lines: Line[],

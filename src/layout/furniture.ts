@@ -3,6 +3,7 @@
  * normalised, so "Page 2" and "Page 3" agree) near the same edge of several pages — plus the
  * profile's patterns, which catch headers a text dump kept on only a few pages.
  */
+import { opensNote } from './footnote-zone.js';
 import type { Line } from './lines.js';
 
 export const FURNITURE_SETTINGS = {
@@ -89,6 +90,35 @@ function stacked(seq: Line[], j: number, s: typeof FURNITURE_SETTINGS): boolean 
   return close(seq[j - 1], l) && close(l, seq[j + 1]);
 }
 
+/** The size most of the page's characters are set in. */
+function mainSize(lines: Line[]): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) chars.set(l.size, (chars.get(l.size) ?? 0) + l.text.length);
+  return [...chars.entries()].reduce((a, b) => (b[1] > a[1] ? b : a), [0, -1])[0];
+}
+
+/**
+ * The stack of lines at the very foot of a page, in smaller type than the page's text and set
+ * apart from it, none opening like a note: a job number, a barcode's digits, a print date. Only
+ * this page may carry them (page 1), so repetition cannot find them.
+ */
+function footStack(p: PageLines, s: typeof FURNITURE_SETTINGS): Line[] {
+  if (!p.positional || !p.lines.length) return [];
+  const size = mainSize(p.lines);
+  const byBase = [...p.lines].sort((a, b) => a.base - b.base);
+  const stack: Line[] = [];
+  for (let i = byBase.length - 1; i >= 0; i--) {
+    const l = byBase[i];
+    if (l.y0 < (1 - s.edgeBand) * p.height || (stack.length && stack[0].base - l.base > s.stackPitch * Math.max(l.size, stack[0].size))) break;
+    if (l.size >= size - 0.5 || opensNote(l)) return [];
+    stack.unshift(l);
+  }
+  const top = stack[0];
+  if (!top) return [];
+  const above = byBase.filter((l) => l.base < top.base && !stack.includes(l));
+  return above.every((l) => l.y1 <= top.y0 - s.apartGap * top.size) ? stack : [];
+}
+
 /** Mark header and footer lines in place (zone = 'header' | 'footer'). */
 export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNITURE_SETTINGS): void {
   const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
@@ -125,6 +155,7 @@ export function markFurniture(pages: PageLines[], patterns: RegExp[], s = FURNIT
     // Walk inwards from each edge; furniture is contiguous with the edge, and a text repeated on
     // only a few pages counts only when confirmed furniture sits on both sides of it (an annex's
     // extra header line) — so a heading or a table title repeated near the top stays in the body.
+    for (const l of footStack(p, s)) l.zone = 'footer';
     for (const edge of ['top', 'bottom'] as const) {
       const seq = cs.filter((c) => c.edge === edge).map((c) => c.line);
       if (edge === 'bottom') seq.reverse();
