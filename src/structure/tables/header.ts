@@ -44,6 +44,11 @@ function makeStacks(frags: Frag[], cols: Column[], em: number, s: TableSettings)
   const bounds = slotBounds(cols);
   const stacks: Stack[] = [];
   const sorted = frags.slice().sort((a, b) => a.base - b.base || a.x0 - b.x0);
+  const figureColsAt = (base: number) => new Set(frags.filter((g) => Math.abs(g.base - base) <= 0.5).flatMap((g) => overlapped(cols, g.x0, g.x1).filter((c) => cols[c].numeric)));
+  const headsAll = (upper: number, lower: number) => {
+    const above = figureColsAt(upper);
+    return [...figureColsAt(lower)].every((c) => above.has(c));
+  };
   for (const f of sorted) {
     const key = overlapped(cols, f.x0, f.x1, 0.5).join(',');
     const slot = slotOf(bounds, center(f));
@@ -59,7 +64,12 @@ function makeStacks(frags: Frag[], cols: Column[], em: number, s: TableSettings)
       if (Math.abs(center(f) - center(last)) <= align) return true;
       // Left- or right-aligned lines of one cell stay within the same single column.
       const ratio = Math.min(f.x1 - f.x0, last.x1 - last.x0) / Math.max(1e-6, Math.max(f.x1 - f.x0, last.x1 - last.x0));
-      return st.key === key && key !== '' && !key.includes(',') && ratio >= 0.4 && (Math.abs(f.x0 - last.x0) <= align || Math.abs(f.x1 - last.x1) <= align);
+      const single = st.key === key && key !== '' && !key.includes(',');
+      // Over a column of figures heads are set flush right, a short unit line under the name
+      // ("(%)"), where the upper line's row heads every figure column the lower one does (else
+      // the upper line is a group title over leaf heads).
+      const flushRight = single && cols[Number(key)]?.numeric && Math.abs(f.x1 - last.x1) <= align && headsAll(last.base, f.base);
+      return (single && ratio >= 0.4 && (Math.abs(f.x0 - last.x0) <= align || Math.abs(f.x1 - last.x1) <= align)) || !!flushRight;
     });
     if (open) {
       open.frags.push(f);
