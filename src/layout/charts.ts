@@ -2,7 +2,8 @@
  * Charts drawn with vector shapes rather than pasted as pictures: three or more filled bars
  * standing on one axis (sharing their left edge, or their bottom edge) whose lengths differ. Such a
  * cluster is read like a raster chart: a picture whose labels are not a table. Table shading does
- * not qualify: its cells are as long as each other.
+ * not qualify: its cells are as long as each other, or they tile the table — each against the next
+ * (a column of cells, some spanning), where a chart leaves a gap between its bars or groups of bars.
  */
 import type { Rect, Rule } from '../model/page.js';
 
@@ -12,8 +13,10 @@ export const CHART_SETTINGS = {
   edge: 0.25,
   /** … stand no further apart than this × their thickness … */
   spacing: 3,
-  /** … and the longest is at least this × the shortest. */
+  /** … and the longest is at least this × the shortest … */
   lengthRatio: 1.5,
+  /** … and do not tile: some two neighbours stand further apart than this × their thickness, with no shape between. */
+  tile: 0.2,
 };
 
 interface Bar {
@@ -50,7 +53,7 @@ function stacks(bars: Bar[], s: typeof CHART_SETTINGS): Rect[] {
       run.push(b);
     }
     const lens = run.map((b) => b.len);
-    if (run.length < s.minBars || Math.max(...lens) < s.lengthRatio * Math.min(...lens)) continue;
+    if (run.length < s.minBars || Math.max(...lens) < s.lengthRatio * Math.min(...lens) || tiles(run, bars, s)) continue;
     for (const b of run) used.add(b);
     out.push({
       x0: Math.min(...run.map((b) => b.r.x0)),
@@ -61,3 +64,23 @@ function stacks(bars: Bar[], s: typeof CHART_SETTINGS): Rect[] {
   }
   return out;
 }
+
+/**
+ * Whether the run tiles its stretch of the page, each bar against the next or against a shape that
+ * fills the space between them (another cell): a table's cells, not a chart's bars.
+ */
+function tiles(run: Bar[], all: Bar[], s: typeof CHART_SETTINGS): boolean {
+  for (let i = 1; i < run.length; i++) {
+    const a = run[i - 1];
+    const b = run[i];
+    const from = a.at + a.thick;
+    const slack = s.tile * Math.min(a.thick, b.thick);
+    if (b.at - from <= slack) continue;
+    const box = { x0: Math.min(a.r.x0, b.r.x0), y0: Math.min(a.r.y0, b.r.y0), x1: Math.max(a.r.x1, b.r.x1), y1: Math.max(a.r.y1, b.r.y1) };
+    const filled = all.some((c) => c.at <= from + slack && c.at + c.thick >= b.at - slack && c.at >= a.at && c.at + c.thick <= b.at + b.thick && overlaps(c.r, box));
+    if (!filled) return false;
+  }
+  return true;
+}
+
+const overlaps = (p: Rect, q: Rect): boolean => p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1;

@@ -19,6 +19,17 @@ describe('charts drawn with bars', () => {
     expect(drawnCharts([bar(60, 100, 300, 40), bar(60, 400, 100, 40), bar(200, 600, 50, 40)])).toEqual([]);
   });
 
+  it('takes no column of table cells for a chart: they touch, some spanning wider, where bars leave gaps', () => {
+    // A label column whose cells span one, three and two columns: lengths differ, no gap between.
+    expect(drawnCharts([bar(60, 100, 80, 12), bar(60, 112, 240, 12), bar(60, 124, 160, 12), bar(60, 136, 80, 12)])).toEqual([]);
+    // Cells on one edge with a taller cell between them standing off that edge: the gap is a cell.
+    const run = [bar(60, 100, 60, 12), bar(60, 130, 200, 12), bar(60, 142, 60, 12)];
+    expect(drawnCharts([...run, bar(64, 112, 100, 18)])).toEqual([]);
+    expect(drawnCharts(run)).toEqual([{ x0: 60, y0: 100, x1: 260, y1: 154 }]);
+    // Grouped bars touch within a group, with a gap between groups: a chart.
+    expect(drawnCharts([bar(60, 100, 80), bar(60, 110, 240), bar(60, 128, 160), bar(60, 138, 40)])).toEqual([{ x0: 60, y0: 100, x1: 300, y1: 148 }]);
+  });
+
   it('makes the chart a picture of the laid-out page', () => {
     const p = page(lineWords('Africa 478', 60, 108, { size: 9 }), [bar(150, 100, 200), bar(150, 115, 80), bar(150, 130, 300)]);
     expect(layoutPage(p).images).toEqual([{ x0: 150, y0: 100, x1: 450, y1: 140 }]);
