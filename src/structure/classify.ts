@@ -11,6 +11,7 @@ import type { Profile } from '../profiles/profile.js';
 import { type Block, buildBlocks, columnWidth, leftOf, measure, paragraphIndent, type TextMetrics } from './blocks.js';
 import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, UNREAD_LABELLED } from './numbering.js';
 import { UNREAD_LABEL } from '../model/page.js';
+import { repairMisreadRomans } from './misread-labels.js';
 import { findPreamble } from './preamble.js';
 import { findTabular } from './tabular.js';
 import { inRuledTable } from './tables/ruled-regions.js';
@@ -329,6 +330,7 @@ export function classify(pages: LaidOutPage[], profile: Profile, s: StructureSet
   markEndnotes(c);
   titlesUnderTables(c);
   joinWrappedHeadings(c);
+  repairMisreadRomans([...c.headingOf.entries()].filter(([i]) => c.kinds[i] === 'heading').sort(([a], [b]) => a - b).map(([i, h]) => [c.blocks[i], h]));
   unframedBoxes(c);
   takeFrontMatter(c);
   // A resolution's preamble: the clauses before its first operative paragraph.
