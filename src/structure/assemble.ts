@@ -47,7 +47,8 @@ type Footnote = StructureResult['footnotes'][number];
 function linkNotes(pages: LaidOutPage[], endnoteLines: Line[], holders: Holder[], sources: Map<object, Line[]>, markBoxes: StructureResult['markBoxes'], blocks: BlockRecord[]): Footnote[] {
   const all: RawFootnote[] = [...parseFootnotes(pages), ...parseNoteLines(endnoteLines)];
   const raw = all.filter((f) => !f.symbol);
-  const link = linkFootnotes(raw, holders.map((h) => h.holder), markBoxes);
+  const ocrPages = new Set(pages.filter((p) => p.source === 'ocr').map((p) => p.number));
+  const link = linkFootnotes(raw, holders.map((h) => h.holder), markBoxes, ocrPages);
   const symbols = all.filter((f) => f.symbol);
   const carriers = linkSymbolMarks(symbols, holders.map((h) => h.holder));
   for (const h of holders) h.set(h.holder.text, h.holder.footnotes.slice().sort((a, b) => a - b));

@@ -49,17 +49,27 @@ export function parseNoteLines(lines: Line[]): RawFootnote[] {
   let prev: Line | null = null;
   // The right edge of note text, for telling where an unlabelled OCR'd note ends.
   const right = Math.max(0, ...lines.map((l) => l.x1));
-  for (const l of lines) {
-    const ended = prev !== null && (prev.page !== l.page || prev.x1 < right - 3 * prev.size);
+  /** A label OCR set on a line of its own, beside the note it opens. */
+  let besideLabel: RegExpExecArray | null = null;
+  lines.forEach((l, k) => {
+    const ended = prev !== null && (prev.page !== l.page || endedShort(prev, l, right));
     prev = l;
     const first = l.words[0]?.text ?? '';
-    const label = LABEL.exec(first);
+    const lone = LABEL.exec(first);
+    if (lone && l.words.length === 1 && beside(l, lines[k + 1])) {
+      besideLabel = lone;
+      return;
+    }
+    const label = besideLabel ?? LABEL.exec(first);
+    const labelDrop = besideLabel ? 0 : first.length;
+    const labelled = besideLabel !== null || l.words.length > 1;
+    besideLabel = null;
     // OCR reads a small raised footnote number as a quote or an exclamation mark: a line opening
     // with such a mark (alone or glued to the first word) is the next footnote in sequence.
     const ocrMark = l.words[0]?.conf !== undefined ? OCR_MARK.exec(first) : null;
-    if (label && l.words.length > 1) {
+    if (label && labelled) {
       flush();
-      cur = { number: Number(label[1]), lines: [l], drop: first.length, slash: label[2] === '/' };
+      cur = { number: Number(label[1]), lines: [l], drop: labelDrop, slash: label[2] === '/' };
       last = cur.number;
     } else if (l.words[0]?.conf === undefined && SYMBOL_LABEL.test(first) && l.words.length > 1) {
       // A note marked with a symbol: outside the numbered sequence.
@@ -79,9 +89,24 @@ export function parseNoteLines(lines: Line[]): RawFootnote[] {
       out[out.length - 1].text += ' ' + l.text.trim();
       out[out.length - 1].lines?.push(l);
     }
-  }
+  });
   flush();
   return out;
+}
+
+/**
+ * A note line ended short: the next line's first word would have fitted in the room left before
+ * the notes' right edge, so the text did not wrap there (wrapped lines end short by up to a word).
+ */
+function endedShort(prev: Line, next: Line, right: number): boolean {
+  const w = next.words[0];
+  const need = w ? w.x1 - w.x0 + 0.5 * next.size : 0;
+  return right - prev.x1 > Math.max(need, 1.5 * prev.size);
+}
+
+/** The next line stands beside this one (they share height), to its right, on the same page. */
+function beside(l: Line, next: Line | undefined): boolean {
+  return !!next && next.page === l.page && next.x0 > l.x1 && next.y0 < l.y1 && next.y1 > l.y0;
 }
 
 /** Anything that carries text and may carry reference marks, in document order. */
@@ -105,7 +130,7 @@ const pageAt = (h: TextHolder, at: number): number => {
  * it (or -1). Holder texts are rewritten without the glued marks of a text dump. Where a linked
  * mark was printed as a raised glyph, its place goes in `markBoxes` by footnote number.
  */
-export function linkFootnotes(allNotes: RawFootnote[], holders: TextHolder[], markBoxes?: Map<number, Rect & { page: number }>): Map<number, number> {
+export function linkFootnotes(allNotes: RawFootnote[], holders: TextHolder[], markBoxes?: Map<number, Rect & { page: number }>, ocrPages: ReadonlySet<number> = new Set()): Map<number, number> {
   const link = linkSlashMarks(allNotes.filter((f) => f.slash), holders);
   const notes = allNotes.filter((f) => !f.slash && !f.symbol);
   const anyMarks = holders.some((h) => h.marks.length);
@@ -113,7 +138,11 @@ export function linkFootnotes(allNotes: RawFootnote[], holders: TextHolder[], ma
     let last = 0;
     holders.forEach((h, i) => {
       for (const m of h.marks) {
-        const n = m.text === UNREAD_MARK ? nextOnPage(notes, link, pageAt(h, m.at), last) : Number(m.text.replace(/\D/g, ''));
+        const page = pageAt(h, m.at);
+        let n: number | null = m.text === UNREAD_MARK ? null : Number(m.text.replace(/\D/g, ''));
+        // OCR misreads small digits ("13" as "12"): a read number that is no note, or one already
+        // linked, stands for the next note of its page, as an unread mark does.
+        if (n === null || (ocrPages.has(page) && (link.has(n) || !notes.some((f) => f.number === n)))) n = nextOnPage(notes, link, page, last);
         if (n !== null && notes.some((f) => f.number === n) && !link.has(n)) {
           link.set(n, i);
           h.footnotes.push(n);

@@ -68,3 +68,61 @@ describe('OCR marks that could not be read', () => {
     ]);
   });
 });
+
+describe('OCR note lines', () => {
+  /** An OCR'd line of words set from x, 5 units a character and one between words. */
+  const ocrLine = (text: string, x: number, base: number, size = 9): Line => {
+    let cx = x;
+    const words = text.split(' ').map((t) => {
+      const w = { ...word({ text: t, x: cx, base, size, w: 5 * t.length }), conf: 90 };
+      cx = w.x1 + 5;
+      return w;
+    });
+    return { page: 4, words, text, marks: [], x0: x, x1: cx - 5, y0: base - 0.8 * size, y1: base + 0.2 * size, base, size, bold: false, italic: false, maxGap: 0.3, zone: 'footnote', col: 0 };
+  };
+
+  it('takes a label set on a line of its own as the label of the note beside it', () => {
+    const label = { ...ocrLine('6', 72, 680, 6), y0: 676, y1: 682 };
+    const notes = parseNoteLines([label, ocrLine('The Roster became an instruction.', 84, 683)]);
+    expect(notes.map((n) => [n.number, n.text])).toEqual([[6, 'The Roster became an instruction.']]);
+  });
+
+  it('continues a note whose line ended short by less than the next word needs', () => {
+    // 'October' (35 wide) did not fit in the 30 left after '27-28': the line wrapped.
+    const lines = [ocrLine('5 The dates were set for 27-28', 72, 690), ocrLine('October 2009.', 84, 700)];
+    lines[0].x1 = 470;
+    const right = ocrLine('4 A line of notes that runs on to the right edge', 72, 680);
+    right.x1 = 500;
+    const notes = parseNoteLines([right, ...lines]);
+    expect(notes.map((n) => [n.number, n.text])).toEqual([
+      [4, 'A line of notes that runs on to the right edge'],
+      [5, 'The dates were set for 27-28 October 2009.'],
+    ]);
+  });
+
+  it('starts the next note after a line that ended with room for the next word', () => {
+    const lines = [ocrLine('4 A line of notes that runs on to the right edge', 72, 680), ocrLine('5 A short note.', 72, 690), ocrLine('Burundi and Nigeria.', 84, 700)];
+    lines[0].x1 = 500;
+    expect(parseNoteLines(lines).map((n) => n.number)).toEqual([4, 5, 6]);
+  });
+});
+
+describe('OCR marks read wrong', () => {
+  it('take the next note of their page when the number read is already linked', () => {
+    const hs: TextHolder[] = [
+      { text: 'experts joined', marks: [{ text: '12', at: 14 }], pages: [[0, 49]], footnotes: [] },
+      { text: 'from SYNI.', marks: [{ text: '12', at: 10 }], pages: [[0, 49]], footnotes: [] },
+    ];
+    const notes = [12, 13].map((number) => ({ number, page: 49, text: 'x' }));
+    expect([...linkFootnotes(notes, hs, undefined, new Set([49]))]).toEqual([[12, 0], [13, 1]]);
+  });
+
+  it('keep a repeated number on a page with a text layer', () => {
+    const hs: TextHolder[] = [
+      { text: 'experts joined', marks: [{ text: '12', at: 14 }], pages: [[0, 49]], footnotes: [] },
+      { text: 'from SYNI.', marks: [{ text: '12', at: 10 }], pages: [[0, 49]], footnotes: [] },
+    ];
+    const notes = [12, 13].map((number) => ({ number, page: 49, text: 'x' }));
+    expect([...linkFootnotes(notes, hs)]).toEqual([[12, 0]]);
+  });
+});
