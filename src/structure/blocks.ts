@@ -104,7 +104,7 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
         l.box !== prev!.box ||
         l.col !== prev!.col ||
         (positional && l.bold !== prev!.bold) ||
-        opensItem(l, prev, m, positional) ||
+        (opensItem(l, prev, m, positional) && !(positional && runsOnNumber(l, prev!, cur!, m))) ||
         (positional && outdented(l, prev!, cur!));
       if (split) {
         cur = { lines: [], page: p.number, pageStart: first, spaced: gap };
@@ -126,6 +126,16 @@ export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETT
 export function outdented(l: Line, prev: Line, cur: Block): boolean {
   const open = cur.lines[0];
   return prev !== open && prev.x0 - open.x0 >= l.size && Math.abs(l.x0 - open.x0) <= 0.5 * l.size;
+}
+
+/**
+ * A run-on line of a paragraph whose number hangs in the margin may itself open with a number
+ * ("… its first class there in" / "2008. The Canadian …"): set in from the number's edge, after a
+ * full line that stops mid-sentence, it goes on with the text rather than opening an item.
+ */
+export function runsOnNumber(l: Line, prev: Line, cur: Block, m: TextMetrics): boolean {
+  if (!PARAGRAPH_NUMBER.test(l.text) || l.x0 - cur.lines[0].x0 < l.size) return false;
+  return reachesRight(prev, m) && !/[.:;!?]["”’)]?$/.test(prev.text.trim());
 }
 
 /**

@@ -9,7 +9,7 @@ import type { LaidOutPage } from '../layout/layout.js';
 import { dominantSize } from '../layout/layout.js';
 import type { Profile } from '../profiles/profile.js';
 import { type Block, buildBlocks, columnWidth, leftOf, measure, paragraphIndent, type TextMetrics } from './blocks.js';
-import { BULLET, type Candidate, chooseSequence, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, UNREAD_LABELLED } from './numbering.js';
+import { BULLET, type Candidate, chooseSequence, fillMisreadNumbers, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, UNREAD_LABELLED } from './numbering.js';
 import { UNREAD_LABEL } from '../model/page.js';
 import { repairMisreadRomans } from './misread-labels.js';
 import { findPreamble } from './preamble.js';
@@ -60,6 +60,8 @@ export interface Classification {
   tab: boolean[];
   /** Blocks chosen as the numbered paragraphs. */
   chosen: Set<number>;
+  /** Chosen blocks whose printed number OCR misread: the number the sequence gives them. */
+  renumbered: Map<number, number>;
   kinds: Kind[];
   headingOf: Map<number, HeadingGuess>;
   /** Captions of pictures: tabular material, but no table follows them in the text. */
@@ -98,16 +100,16 @@ function prepare(pages: LaidOutPage[], profile: Profile, s: StructureSettings): 
   markRuledTables(blocks, pages, tab);
   const c: Classification = {
     blocks, m, bodySize, colWidth: columnWidth(m, 0), positional, typographic, tab,
-    chosen: new Set(), kinds: new Array(blocks.length), headingOf: new Map(), pictureCaptions: new Set(),
+    chosen: new Set(), renumbered: new Map(), kinds: new Array(blocks.length), headingOf: new Map(), pictureCaptions: new Set(),
     frontMatter: [], guessHeading: () => null,
   };
-  c.chosen = chooseParagraphs(c, s);
+  [c.chosen, c.renumbered] = chooseParagraphs(c, s);
   c.guessHeading = (i) => guessHeading(c, i, profile, s);
   return c;
 }
 
-/** The paragraph sequence, chosen before anything else. */
-function chooseParagraphs(c: Classification, s: StructureSettings): Set<number> {
+/** The paragraph sequence, chosen before anything else, and the numbers OCR misread in it. */
+function chooseParagraphs(c: Classification, s: StructureSettings): [Set<number>, Map<number, number>] {
   const cands: Candidate[] = [];
   // Numbers stand at the column's edge, or at the paragraphs' first-line indent where they have one.
   const indent = paragraphIndent(c.blocks, c.m, c.positional);
@@ -120,7 +122,11 @@ function chooseParagraphs(c: Classification, s: StructureSettings): Set<number> 
     // Paragraphs are set apart by space; items packed under an introduction are a list.
     cands.push({ id: i, number: Number(mm[1]), weight: b.spaced ? 1 : 0.4 });
   });
-  return chooseSequence(cands);
+  const chosen = chooseSequence(cands);
+  const ocr = (i: number) => c.blocks[i].lines[0].words[0]?.conf !== undefined;
+  const renumbered = fillMisreadNumbers(cands, chosen, ocr);
+  for (const i of renumbered.keys()) chosen.add(i);
+  return [chosen, renumbered];
 }
 
 /** What block i would be as a heading (level, label, title), or null when it cannot be one. */

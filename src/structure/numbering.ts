@@ -86,3 +86,21 @@ export function chooseSequence(cands: Candidate[], s = SEQUENCE_SETTINGS): Set<n
   for (let i = top; i >= 0; i = prev[i]) chosen.add(cands[i].id);
   return chosen;
 }
+
+/**
+ * Paragraph numbers OCR misread ("204." for "294.", "118." twice for 118 and 119): a candidate
+ * left out of the chosen sequence whose chosen neighbours are two apart is the number between
+ * them, when it is the only candidate there and `misreadable` (an OCR'd line). Returns the
+ * candidates to add, by id, with their number.
+ */
+export function fillMisreadNumbers(cands: Candidate[], chosen: Set<number>, misreadable: (id: number) => boolean): Map<number, number> {
+  const out = new Map<number, number>();
+  const inChain = cands.filter((c) => chosen.has(c.id));
+  for (let k = 0; k + 1 < inChain.length; k++) {
+    const [a, b] = [inChain[k], inChain[k + 1]];
+    if (b.number - a.number !== 2) continue;
+    const between = cands.filter((c) => c.id > a.id && c.id < b.id);
+    if (between.length === 1 && misreadable(between[0].id)) out.set(between[0].id, a.number + 1);
+  }
+  return out;
+}

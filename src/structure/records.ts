@@ -115,7 +115,7 @@ export class RecordBuilder {
       return;
     }
     this.afterTable = false;
-    if (kind === 'paragraph') return this.paragraph(b);
+    if (kind === 'paragraph') return this.paragraph(b, i);
     if (kind === 'heading') return this.headingBlock(b, this.c.headingOf.get(i)!);
     this.contentSinceHeading = true;
     if (kind === 'box') return this.box(b);
@@ -181,10 +181,10 @@ export class RecordBuilder {
     return this.continues(b) && !TABLE_NOTE.test(first.text) && (!this.c.positional(b) || Math.abs(first.size - this.c.bodySize) <= 0.5);
   }
 
-  private paragraph(b: Block): void {
+  private paragraph(b: Block, i: number): void {
     this.closeAll();
     const mm = PARAGRAPH_NUMBER.exec(b.lines[0].text)!;
-    const n = Number(mm[1]);
+    const n = this.c.renumbered.get(i) ?? Number(mm[1]);
     const { section, subsection, heading } = this;
     this.para = {
       rec: { number: n, page: b.page, section, subsection, heading, footnotes: [], text: '', page_last: b.page },

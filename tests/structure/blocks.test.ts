@@ -27,4 +27,17 @@ describe('buildBlocks', () => {
     const words = [...lineWords('48. In 2008, this new framework created opportunities to', 71, 100), ...lineWords('work with a wide range of vulnerable', 71, 114), ...lineWords('and abused migrants.', 71, 128)];
     expect(blocksOf(words)).toHaveLength(1);
   });
+
+  describe('a run-on line opening with a number, under a number hanging in the margin', () => {
+    // Full lines run from 102 to 102 + 58 characters × 6; the number hangs at 72.
+    const full = 'as part of the programme the first class was held there in';
+    it('goes on with the paragraph after a full line that stops mid-sentence', () => {
+      const words = [...lineWords('77.', 72, 100), ...lineWords(full, 102, 100), ...lineWords(full, 102, 114), ...lineWords('2008. The office moved its oversight.', 102, 128)];
+      expect(blocksOf(words)).toHaveLength(1);
+    });
+    it('opens an item after a line that ends its sentence', () => {
+      const words = [...lineWords('77.', 72, 100), ...lineWords(full, 102, 100), ...lineWords(`${full.slice(0, -3)}it:`, 102, 114), ...lineWords('1. The office moved its oversight.', 102, 128)];
+      expect(blocksOf(words)).toHaveLength(2);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseSequence, romanValue } from '../../src/structure/numbering.js';
+import { chooseSequence, fillMisreadNumbers, romanValue } from '../../src/structure/numbering.js';
 import { joinLines } from '../../src/structure/text.js';
 import type { Line } from '../../src/layout/lines.js';
 
@@ -43,5 +43,21 @@ describe('joining lines', () => {
     const j = joinLines([line('10. staff were'), line('officials and employees', [{ text: '1', at: 9 }])], 4);
     expect(j.text).toBe('staff were officials and employees');
     expect(j.text.slice(0, j.marks[0].at)).toBe('staff were officials');
+  });
+});
+
+describe('paragraph numbers OCR misread', () => {
+  const fill = (ns: number[], ocr = true) => {
+    const cs = cands(ns);
+    return [...fillMisreadNumbers(cs, chooseSequence(cs), () => ocr)];
+  };
+  it('take the one number missing between their neighbours', () => {
+    expect(fill([292, 293, 204, 295])).toEqual([[2, 294]]);
+    expect(fill([117, 118, 118, 120])).toEqual([[2, 119]]);
+  });
+  it('stay out where the gap is wider, two candidates share it, or the text is not OCR', () => {
+    expect(fill([292, 293, 204, 296])).toEqual([]);
+    expect(fill([292, 293, 204, 2, 295])).toEqual([]);
+    expect(fill([292, 293, 204, 295], false)).toEqual([]);
   });
 });
