@@ -209,7 +209,7 @@ function kindEachBlock(c: Classification, pages: LaidOutPage[]): void {
         blocks[j] !== undefined && BULLET.test(blocks[j].lines[0].text) && !(j < i ? b.spaced : blocks[j].spaced);
       const announces =
         h?.style === 'bullet'
-          ? !bulletAround(i - 1) && !listInStep(blocks, i) && (nextKind === 'paragraph' || (!bulletAround(i + 1) && nextKind === 'note' && !wide(b)))
+          ? !bulletAround(i - 1) && !listInStep(blocks, i) && (nextKind === 'paragraph' || (!bulletAround(i + 1) && nextKind === 'note' && ((b.lines.length === 1 && c.positional(b)) || !wide(b))))
           : nextKind === 'paragraph' || nextKind === 'heading' || nextKind === 'box' || nextKind === 'list';
       const samePage = (j: number) => blocks[j]?.page === b.page;
       // A numbered title right above a table (an annex's "5. Breakdown of …") announces it too.

@@ -147,3 +147,29 @@ describe('a table whose header line is set in the text size', () => {
   });
 });
 
+
+describe('bulleted titles on an OCR page (no typography)', () => {
+  it('take a one-line bullet over a note as a heading, however wide it runs', () => {
+    const rows: [number, string][] = [
+      [72, '1. The paragraph text of the page is long enough to run to the right edge of'],
+      [86, 'the column, and it goes on for a line more to the right edge of the column'],
+      [100, 'of the page, and on to a third one which is, this time, just as long as'],
+      [114, 'the others, and ends here.'],
+      [144, '• Table 1: Movements by budgetary region and service classification'],
+      [170, 'Summarizes the movements broken down by budgetary region and service.'],
+      [200, '• Table 2: Movements by region'],
+      [226, 'Summarizes the movements by region of departure.'],
+      [256, '2. The second paragraph of the page is long enough to run to the right edge'],
+      [270, 'of the column, and it goes on for a line more to the right edge of the'],
+      [284, 'column, and ends here.'],
+    ];
+    const words = rows.flatMap(([base, text]) => lineWords(text, 71, base)).map((w) => ({ ...w, conf: 90 }));
+    const laid = [layoutPage({ ...page(words), source: 'ocr' })];
+    layoutDocument(laid, generic);
+    const s = assemble(laid, generic);
+    expect(s.headings.map((h) => [h.level, h.title, h.style])).toEqual([
+      [3, 'Table 1: Movements by budgetary region and service classification', 'bullet'],
+      [3, 'Table 2: Movements by region', 'bullet'],
+    ]);
+  });
+});
