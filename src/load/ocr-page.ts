@@ -12,6 +12,7 @@ import { restoreBullets } from './bullets.js';
 import { splitRaisedMarks } from './raised-marks.js';
 import { checkStops } from './stops.js';
 import { readLabels } from './labels.js';
+import { repairBraces } from './brackets.js';
 import { binarisePage, toPbm, type BinaryImage, type PixelBox } from './raster.js';
 import { pageGraphics, renderDpi, renderPage, scanRaster, type PageImage } from './render.js';
 import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
@@ -106,7 +107,7 @@ export function assemblePage(p: PreparedPage, lines: OcrLine[], s: OcrSettings =
   // What the ink shows and tesseract's text misses: rules read as glyphs, a label's stop, bullets, raised marks, section labels.
   const unruled = dropSpecks(dropPhantomGlyphs(dropRuleGlyphs(lines, pixelRules, geometry.offset, s), s), s);
   const read = [checkStops, restoreBullets, splitRaisedMarks, readLabels, splitDigitGroups].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), unruled);
-  const words = ocrWords(read, geometry, skew, s.size);
+  const words = ocrWords(repairBraces(read), geometry, skew, s.size);
   const centre = { x: p.bin.width / 2, y: p.bin.height / 2 };
   const rules = pixelRules.map((r) => ruleInPoints(r, centre, skew, p.dpi)).concat(p.shades.map((sh) => shadeInPoints(sh, centre, skew, p.dpi)));
   const confs = words.map((w) => w.conf ?? 0);
