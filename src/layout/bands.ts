@@ -22,18 +22,23 @@ export const BAND_SETTINGS = {
   /** Rows within this fraction of the page height from the top or bottom, set apart from the text by this many × their size (running headers, footers), span. */
   edgeBand: 0.08,
   furnitureGap: 1.5,
+  /** A heading (bold, or this much larger than the text) alone across the page, every other column blank this far (× size) above and below it, breaks the band. */
+  headingSize: 0.75,
+  loneClearance: 1,
 };
 
-/** One baseline group in reading order, with its column (0 left, 1 right; spanning rows 0). */
+/** One baseline group in reading order, with its column (0 leftmost; spanning rows 0). */
 export interface OrderedGroup {
   words: Word[];
   col: number;
   /** Read across the gutter (a spanning band). */
   wide: boolean;
+  /** The extent of its text column in its band, [left, right] (column rows only). */
+  column?: [number, number];
 }
 
 /** Words standing apart like table cells, or nothing but figures. */
-function tabular(ws: Word[], s: typeof BAND_SETTINGS): boolean {
+export function tabular(ws: Word[], s: typeof BAND_SETTINGS = BAND_SETTINGS): boolean {
   if (!ws.length) return false;
   const sorted = ws.slice().sort((a, b) => a.x0 - b.x0);
   if (sorted.every((w) => isFigure(w.text))) return true;
@@ -45,13 +50,20 @@ function tabular(ws: Word[], s: typeof BAND_SETTINGS): boolean {
 }
 
 /** A run of words in prose: several words, not figures, not set apart like cells. */
-function prose(ws: Word[], s: typeof BAND_SETTINGS): boolean {
+export function prose(ws: Word[], s: typeof BAND_SETTINGS = BAND_SETTINGS): boolean {
   return ws.length >= 3 && !tabular(ws, s) && ws.filter((w) => /[A-Za-zÀ-ÿ]{2}/.test(w.text)).length >= 0.6 * ws.length;
 }
 
-/** Vertical extents of drawn shapes that reach across the gutter: charts' bars, frames, pictures. */
-function spanningShapes(gutter: [number, number], rules: Rule[], frames: Rect[], images: Rect[], size: number, pageHeight: number, s: typeof BAND_SETTINGS): (Rect & { ruled?: boolean })[] {
-  const across = (r: Rect) => r.x0 < gutter[0] - s.reach * size && r.x1 > gutter[1] + s.reach * size;
+/** The words of a row on each side of the gutters: column 0 left of the first, … (words across a gutter in none). */
+export function sidesOf(g: Word[], gutters: [number, number][]): Word[][] {
+  return Array.from({ length: gutters.length + 1 }, (_, c) =>
+    g.filter((w) => (c === 0 || w.x0 >= gutters[c - 1][1]) && (c === gutters.length || w.x1 <= gutters[c][0])),
+  );
+}
+
+/** Vertical extents of drawn shapes that reach across a gutter: charts' bars, frames, pictures. */
+function spanningShapes(gutters: [number, number][], rules: Rule[], frames: Rect[], images: Rect[], size: number, pageHeight: number, s: typeof BAND_SETTINGS): (Rect & { ruled?: boolean })[] {
+  const across = (r: Rect) => gutters.some((g) => r.x0 < g[0] - s.reach * size && r.x1 > g[1] + s.reach * size);
   const shapes: (Rect & { ruled?: boolean })[] = [...rules.filter((r) => r.kind === 'rect'), ...frames, ...images].filter(across);
   // A ruled table across the page: consecutive rules of the same extent, not far apart (a page-wide
   // rule under the running header and another over the footer do not make the page a table).
@@ -65,36 +77,59 @@ function spanningShapes(gutter: [number, number], rules: Rule[], frames: Rect[],
 }
 
 /**
- * Baseline groups (top to bottom) → reading order, given the gutter run [x0, x1] of a two-column
- * page. A row crossing the gutter, lying on a spanning shape, or tabular on both sides of the
- * gutter (a wide table's row) spans; the rows between such rows are read as two columns.
+ * A heading set at the left margin across the page, not reaching over the gutter: it stands in
+ * the first column's place, but every other column is blank beside it while their text runs on
+ * above and below it. It ends the band of columns above it (marked as spanning in `spans`).
+ */
+function markLoneHeadings(groups: Word[][], gutters: [number, number][], spans: boolean[], size: number, s: typeof BAND_SETTINGS): void {
+  let from = 0;
+  for (let to = 0; to <= groups.length; to++) {
+    if (to < groups.length && !spans[to]) continue;
+    const others = groups.slice(from, to).map((g) => sidesOf(g, gutters).slice(1).flat());
+    for (let i = from; i < to; i++) {
+      const g = groups[i];
+      const styled = g.every((w) => w.bold) || Math.max(...g.map((w) => w.size)) > size + s.headingSize;
+      if (!styled || others[i - from].length) continue;
+      const y0 = Math.min(...g.map((w) => w.y0)) - s.loneClearance * size;
+      const y1 = Math.max(...g.map((w) => w.y1)) + s.loneClearance * size;
+      const rest = others.filter((_, k) => k !== i - from).flat();
+      if (rest.some((w) => w.y1 < y0) && rest.some((w) => w.y0 > y1) && !rest.some((w) => w.y1 >= y0 && w.y0 <= y1)) spans[i] = true;
+    }
+    from = to + 1;
+  }
+}
+
+/**
+ * Baseline groups (top to bottom) → reading order, given the gutter runs [x0, x1] of a page (or
+ * band) set in columns, left to right. A row crossing a gutter, lying on a spanning shape, or
+ * tabular on two sides of a gutter (a wide table's row) spans; the rows between such rows are
+ * read column by column.
  */
 export function orderByBands(
   groups: Word[][],
-  gutter: [number, number],
+  gutters: [number, number][],
   graphics: { rules: Rule[]; frames: Rect[]; images: Rect[] },
   size: number,
   pageHeight: number,
   s = BAND_SETTINGS,
 ): OrderedGroup[] {
-  const sides = (g: Word[]) => [g.filter((w) => w.x1 <= gutter[0]), g.filter((w) => w.x0 >= gutter[1])];
+  const sides = (g: Word[]) => sidesOf(g, gutters);
   const ys = (g: Word[]) => [Math.min(...g.map((w) => w.y0)), Math.max(...g.map((w) => w.y1))];
-  // Rules enclose a table only if no row between them is prose in both columns.
-  const shapes = spanningShapes(gutter, graphics.rules, graphics.frames, graphics.images, size, pageHeight, s).filter(
+  // Rules enclose a table only if no row between them is prose in every column.
+  const shapes = spanningShapes(gutters, graphics.rules, graphics.frames, graphics.images, size, pageHeight, s).filter(
     (r) => !r.ruled || !groups.some((g) => ys(g)[0] > r.y0 && ys(g)[1] < r.y1 && sides(g).every((side) => prose(side, s))),
   );
   const spans = groups.map((g, i) => {
-    if (g.some((w) => w.x0 < gutter[1] && w.x1 > gutter[0])) return true;
+    if (g.some((w) => gutters.some((gu) => w.x0 < gu[1] && w.x1 > gu[0]))) return true;
     const [y0, y1] = ys(g);
     // A running header or footer: near the page's edge and set apart from the text.
     const apart = s.furnitureGap * Math.max(...g.map((w) => w.size));
     if (y1 < s.edgeBand * pageHeight && (i + 1 === groups.length || ys(groups[i + 1])[0] - y1 > apart)) return true;
     if (y0 > (1 - s.edgeBand) * pageHeight && (i === 0 || y0 - ys(groups[i - 1])[1] > apart)) return true;
     if (shapes.some((r) => r.y0 < y1 && r.y1 > y0)) return true;
-    const left = g.filter((w) => w.x1 <= gutter[0]);
-    const right = g.filter((w) => w.x0 >= gutter[1]);
-    return left.length > 0 && right.length > 0 && tabular(left, s) && tabular(right, s);
+    return sides(g).filter((side) => side.length > 0 && tabular(side, s)).length >= 2;
   });
+  markLoneHeadings(groups, gutters, spans, size, s);
   // A row of a wide table with a blank cell may look like two column lines: between two spanning
   // rows set at table pitch, it belongs to their band.
   const top = (g: Word[]) => Math.min(...g.map((w) => w.y0));
@@ -105,11 +140,15 @@ export function orderByBands(
     return top(g) - bottom(groups[i - 1]) < s.sandwich * h && top(groups[i + 1]) - bottom(g) < s.sandwich * h;
   });
   const out: OrderedGroup[] = [];
-  let band: { left: Word[][]; right: Word[][] } = { left: [], right: [] };
+  let band: Word[][][] = gutters.map(() => []).concat([[]]);
   const flush = () => {
-    for (const words of band.left) out.push({ words, col: 0, wide: false });
-    for (const words of band.right) out.push({ words, col: 1, wide: false });
-    band = { left: [], right: [] };
+    band.forEach((col, c) => {
+      // The column's extent in this band: from its leftmost word to the gutter on its right (the last column: its widest line).
+      const right = c < gutters.length ? gutters[c][0] : Math.max(...col.flat().map((w) => w.x1));
+      const left = Math.min(...col.flat().map((w) => w.x0));
+      for (const words of col) out.push({ words, col: c, wide: false, column: [left, right] });
+    });
+    band = band.map(() => []);
   };
   groups.forEach((g, i) => {
     if (spans[i] || sandwiched[i]) {
@@ -117,10 +156,7 @@ export function orderByBands(
       out.push({ words: g, col: 0, wide: true });
       return;
     }
-    const left = g.filter((w) => w.x1 <= gutter[0]);
-    const right = g.filter((w) => w.x0 >= gutter[1]);
-    if (left.length) band.left.push(left);
-    if (right.length) band.right.push(right);
+    sides(g).forEach((side, c) => side.length && band[c].push(side));
   });
   flush();
   return out;

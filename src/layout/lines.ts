@@ -3,7 +3,8 @@
  * (a footnote reference mark) joins the line as a mark instead of as text.
  */
 import { UNREAD_MARK, type Page, type Rect, type Word } from '../model/page.js';
-import { orderByBands } from './bands.js';
+import { type OrderedGroup, orderByBands } from './bands.js';
+import { findColumnBands } from './column-bands.js';
 import { findBoxes } from './boxes.js';
 import { COLUMN_SETTINGS, findGutterRun } from './columns.js';
 import { median } from './geometry.js';
@@ -45,6 +46,8 @@ export interface Line {
   col: number;
   /** On a page set in columns, read across the gutter (a heading, table row or note spanning the columns). */
   wide?: boolean;
+  /** The extent [left, right] of the text column the line is read in, in its band (lines read in columns only). */
+  column?: [number, number];
 }
 
 export const LINE_SETTINGS = {
@@ -83,15 +86,52 @@ export function buildLines(page: Page, settings = LINE_SETTINGS, frames: Rect[] 
   if (cur.length) groups.push(cur);
   const merged = attachRaisedMarks(groups, settings);
   if (page.source === 'ocr') for (const g of merged) restoreBullet(g);
-  const gutter = findGutterRun(page, COLUMN_SETTINGS, frames);
-  if (gutter === null) return merged.map((g) => makeLine(page.number, g, settings, 0));
-  // Columns: read band by band (bands.ts).
-  const graphics = { rules: page.rules, frames, images: page.images };
-  return orderByBands(merged, gutter, graphics, median(page.words.map((w) => w.size)), page.height).map((o) => {
+  return readingOrder(page, merged, frames).map((o) => {
     const line = makeLine(page.number, o.words, settings, o.col);
     if (o.wide) line.wide = true;
+    if (o.column) line.column = o.column;
     return line;
   });
+}
+
+/**
+ * Baseline groups → reading order. The page's gutter, when it has one, cuts it into bands
+ * (bands.ts); then every run of rows that would be read straight across — the whole of a page
+ * without a page-wide gutter, the spanning bands of one with it — is looked at again for columns
+ * of its own (column-bands.ts): a one-column band above two columns, a band in three columns,
+ * two columns with another gutter.
+ */
+function readingOrder(page: Page, groups: Word[][], frames: Rect[]): OrderedGroup[] {
+  const graphics = { rules: page.rules, frames, images: page.images };
+  const size = median(page.words.map((w) => w.size));
+  const gutter = findGutterRun(page, COLUMN_SETTINGS, frames);
+  const first: OrderedGroup[] = gutter ? orderByBands(groups, [gutter], graphics, size, page.height) : groups.map((words) => ({ words, col: 0, wide: false }));
+  // A text dump's spaces are not a typesetter's gutters.
+  if (page.source === 'text-dump') return first;
+  const out: OrderedGroup[] = [];
+  let run: OrderedGroup[] = [];
+  const flush = () => {
+    const rows = run.map((o) => o.words);
+    for (const band of findColumnBands(rows, size)) {
+      const part = run.slice(band.from, band.to);
+      if (band.gutters.length) out.push(...orderByBands(rows.slice(band.from, band.to), band.gutters, graphics, size, page.height));
+      else out.push(...part);
+    }
+    run = [];
+  };
+  for (const o of first) {
+    if (o.column) {
+      flush();
+      out.push(o);
+    } else run.push(o);
+  }
+  flush();
+  // On a page in columns, what is read across has the whole text width as its column.
+  if (out.some((o) => o.column)) {
+    const across: [number, number] = [Math.min(...page.words.map((w) => w.x0)), Math.max(...page.words.map((w) => w.x1))];
+    for (const o of out) o.column ??= across;
+  }
+  return out;
 }
 
 /** What OCR makes of a bullet: a lone dot, plus, degree, guillemet or small "e"/"o" before a tab. */

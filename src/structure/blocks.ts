@@ -42,12 +42,18 @@ export interface TextMetrics {
 export const columnWidth = (m: TextMetrics, col = 0): number => Math.max(1, (m.right[col] ?? m.right[0]) - (m.left[col] ?? m.left[0]));
 export const leftOf = (m: TextMetrics, col = 0): number => m.left[col] ?? m.left[0];
 export const rightOf = (m: TextMetrics, col = 0): number => m.right[col] ?? m.right[0];
+/** The edges and width of the column a line is read in: its band's on a page in columns, else the document's. */
+export const lineLeft = (m: TextMetrics, l: Line): number => l.column?.[0] ?? leftOf(m, l.col);
+export const lineRight = (m: TextMetrics, l: Line): number => l.column?.[1] ?? rightOf(m, l.col);
+export const lineColumnWidth = (m: TextMetrics, l: Line): number => Math.max(1, lineRight(m, l) - lineLeft(m, l));
 
 /** Document-wide measures of the body text, from the lines in the dominant size. */
 export function measure(pages: LaidOutPage[], bodySize: number): TextMetrics {
   const ratios: number[] = [];
   const lefts: number[][] = [];
   const rights: number[][] = [];
+  const openLefts: number[][] = [];
+  const openRights: number[][] = [];
   for (const p of pages) {
     let prev: Line | null = null;
     for (const l of p.lines) {
@@ -58,6 +64,11 @@ export function measure(pages: LaidOutPage[], bodySize: number): TextMetrics {
       if (l.text.length > 30) {
         (lefts[l.col] ??= []).push(Math.round(l.x0));
         (rights[l.col] ??= []).push(l.x1);
+        // Lines read in a band's columns have their own edges: the document's edges are those of the others where there are any.
+        if (!l.column) {
+          (openLefts[l.col] ??= []).push(Math.round(l.x0));
+          (openRights[l.col] ??= []).push(l.x1);
+        }
       }
       if (prev && prev.col === l.col) ratios.push((l.base - prev.base) / l.size);
       prev = l;
@@ -75,8 +86,8 @@ export function measure(pages: LaidOutPage[], bodySize: number): TextMetrics {
   const cols = Math.max(1, lefts.length);
   return {
     pitch: small.length ? quantile(small, 0.3) : 1.2,
-    left: Array.from({ length: cols }, (_, c) => modeOf(lefts[c] ?? [])),
-    right: Array.from({ length: cols }, (_, c) => quantile(rights[c] ?? [], 0.9)),
+    left: Array.from({ length: cols }, (_, c) => modeOf((openLefts[c]?.length ? openLefts[c] : lefts[c]) ?? [])),
+    right: Array.from({ length: cols }, (_, c) => quantile((openRights[c]?.length ? openRights[c] : rights[c]) ?? [], 0.9)),
     // Justified lines end together; ragged ones spread over several ems.
     ragged: Array.from({ length: cols }, (_, c) => quantile(rights[c] ?? [], 0.9) - quantile(rights[c] ?? [], 0.4) > 1.5 * bodySize),
     bodySize,
@@ -84,9 +95,13 @@ export function measure(pages: LaidOutPage[], bodySize: number): TextMetrics {
 }
 
 export function opensItem(l: Line, prev: Line | null, m: TextMetrics, positional: boolean): boolean {
-  if (PARAGRAPH_NUMBER.test(l.text) || BULLET.test(l.text)) return true;
+  if (PARAGRAPH_NUMBER.test(l.text)) return true;
+  // A dash opening a line under a full line that ends mid-sentence is the sentence's own dash ("… countries – namely …").
+  if (BULLET.test(l.text)) return !DASH.test(l.text) || !prev || !reachesRight(prev, m, positional) || /[.:;!?]["”’)]?$/.test(prev.text);
   return LETTERED_ITEM.test(l.text) && !(prev && reachesRight(prev, m, positional));
 }
+
+const DASH = /^[–-]\s/;
 
 export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETTINGS): Block[] {
   const blocks: Block[] = [];
@@ -144,8 +159,8 @@ export function runsOnNumber(l: Line, prev: Line, cur: Block, m: TextMetrics): b
  * 15 % of the column.
  */
 export function reachesRight(l: Line, m: TextMetrics, positional = true): boolean {
-  if (positional && !m.ragged[l.col]) return l.x1 >= rightOf(m, l.col) - 2.5 * l.size;
-  return l.x1 >= rightOf(m, l.col) - 0.15 * columnWidth(m, l.col);
+  if (positional && !m.ragged[l.col]) return l.x1 >= lineRight(m, l) - 2.5 * l.size;
+  return l.x1 >= lineRight(m, l) - 0.15 * lineColumnWidth(m, l);
 }
 
 /**
@@ -159,7 +174,7 @@ export function paragraphIndent(blocks: Block[], m: TextMetrics, positional: (b:
   for (const b of blocks) {
     if (b.lines.length < 2 || !positional(b) || b.lines[0].box !== undefined) continue;
     const [a, next] = b.lines;
-    const left = leftOf(m, a.col);
+    const left = lineLeft(m, a);
     if (Math.abs(next.x0 - left) > 0.5 * next.size) continue;
     multi++;
     const indent = Math.round(a.x0 - left);

@@ -7,8 +7,9 @@
  */
 import type { LaidOutPage } from '../layout/layout.js';
 import { dominantSize } from '../layout/layout.js';
+import type { Line } from '../layout/lines.js';
 import type { Profile } from '../profiles/profile.js';
-import { type Block, buildBlocks, columnWidth, leftOf, measure, paragraphIndent, type TextMetrics } from './blocks.js';
+import { type Block, buildBlocks, columnWidth, lineColumnWidth, lineLeft, measure, paragraphIndent, type TextMetrics } from './blocks.js';
 import { BULLET, type Candidate, chooseSequence, fillMisreadNumbers, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, UNREAD_LABELLED } from './numbering.js';
 import { UNREAD_LABEL } from '../model/page.js';
 import { repairMisreadRomans } from './misread-labels.js';
@@ -108,6 +109,9 @@ function prepare(pages: LaidOutPage[], profile: Profile, s: StructureSettings): 
   return c;
 }
 
+/** The width of the column a line is read in: its band's on a page in columns, else the document's. */
+const widthOf = (c: Classification, l: Line): number => (l.column ? lineColumnWidth(c.m, l) : c.colWidth);
+
 /** The paragraph sequence, chosen before anything else, and the numbers OCR misread in it. */
 function chooseParagraphs(c: Classification, s: StructureSettings): [Set<number>, Map<number, number>] {
   const cands: Candidate[] = [];
@@ -118,7 +122,7 @@ function chooseParagraphs(c: Classification, s: StructureSettings): [Set<number>
     const first = b.lines[0];
     const mm = PARAGRAPH_NUMBER.exec(first.text);
     if (!mm || !mm[2]) return;
-    if (first.x0 > leftOf(c.m, first.col) + Math.max(s.numberIndent * first.size, indent + first.size)) return;
+    if (first.x0 > lineLeft(c.m, first) + Math.max(s.numberIndent * first.size, indent + first.size)) return;
     // Paragraphs are set apart by space; items packed under an introduction are a list.
     cands.push({ id: i, number: Number(mm[1]), weight: b.spaced ? 1 : 0.4 });
   });
@@ -141,7 +145,7 @@ function guessHeading(c: Classification, i: number, profile: Profile, s: Structu
   const styled = pos && b.lines.every((l) => l.bold || l.italic || l.underlined || l.size > bodySize + 0.75);
   // Text that does not stop before the right margin is prose, unless typography or a label says otherwise.
   const labelled = BULLET.test(text) || ROMAN_LABEL.test(text) || LETTER_LABEL.test(text) || PARAGRAPH_NUMBER.test(text) || RESOLUTION_TITLE.test(text) || UNREAD_LABELLED.test(text);
-  if (!styled && !labelled && b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * colWidth)) return null;
+  if (!styled && !labelled && b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * widthOf(c, l))) return null;
   // A block that the next one continues mid-sentence is not a heading.
   const next = blocks[i + 1];
   if (next && next.page === b.page && /^[a-z]/.test(next.lines[0].text) && !styled) return null;
@@ -191,7 +195,7 @@ function aboveImage(pages: LaidOutPage[]): (b: Block) => boolean {
 function kindEachBlock(c: Classification, pages: LaidOutPage[]): void {
   const { blocks, tab, kinds, headingOf } = c;
   /** A line running most of the column: wrapped text rather than a short title. */
-  const wide = (b: Block) => b.lines.some((l) => l.x1 - l.x0 > 0.75 * c.colWidth);
+  const wide = (b: Block) => b.lines.some((l) => l.x1 - l.x0 > 0.75 * widthOf(c, l));
   const overImage = aboveImage(pages);
   for (let i = blocks.length - 1; i >= 0; i--) {
     const b = blocks[i];
@@ -277,7 +281,7 @@ function joinWrappedHeadings(c: Classification): void {
     if (kinds[i + 1] === 'heading' && headingOf.get(i + 1)!.label) continue;
     const last = blocks[i].lines[blocks[i].lines.length - 1];
     const tail = joinLines(nb.lines).text;
-    if (last.x1 - last.x0 < 0.5 * c.colWidth || nb.lines.length > 2 || /[.;:,]$/.test(tail) || BULLET.test(tail)) continue;
+    if (last.x1 - last.x0 < 0.5 * widthOf(c, last) || nb.lines.length > 2 || /[.;:,]$/.test(tail) || BULLET.test(tail)) continue;
     h.title = `${h.title} ${tail}`;
     blocks[i].lines.push(...nb.lines);
     kinds[i + 1] = 'merged';

@@ -71,4 +71,49 @@ describe('reading order by bands', () => {
     expect(at('aR7')).toBeLessThan(at('Region0'));
     expect(at('Region3')).toBeLessThan(at('bL0'));
   });
+
+  it('reads a one-column band above a two-column band: the prose across the page first, then each column', () => {
+    const words: Word[] = [];
+    const WIDE = 'the report reviews the work of the year and the work goes on in the field with partners';
+    for (let i = 0; i < 6; i++) words.push(...lineWords(`W${i} ${WIDE}`, LEFT, 100 + i * 12, { size: 9 }));
+    words.push(...columns('b', 10, 190));
+    const lines = buildLines(page(words));
+    expect(tags(lines.map((l) => l.text))).toEqual([...Array.from({ length: 6 }, (_, i) => `W${i}`), ...Array.from({ length: 10 }, (_, i) => `bL${i}`), ...Array.from({ length: 10 }, (_, i) => `bR${i}`)]);
+    expect(lines[6].col).toBe(0);
+    expect(lines[16].col).toBe(1);
+    // A column line's edges are its band's column, not the page's.
+    expect(lines[6].column![1]).toBeLessThan(RIGHT);
+  });
+
+  it('reads a band of three columns column by column under a band of two', () => {
+    const words = [...columns('a', 8, 100)];
+    const X = [LEFT, 230, 400];
+    const SHORT = ['the work of the year goes', 'on in the field with many', 'partners in places of it'];
+    for (let i = 0; i < 8; i++) for (let c = 0; c < 3; c++) words.push(...lineWords(`c${c}n${i} ${SHORT[(i + c) % 3]}`, X[c], 220 + i * 12, { size: 9 }));
+    const order = tags(buildLines(page(words)).map((l) => l.text));
+    const at = (t: string) => order.indexOf(t);
+    expect(at('aR7')).toBeLessThan(at('c0n0'));
+    expect(at('c0n7')).toBe(at('c1n0') - 1);
+    expect(at('c1n7')).toBe(at('c2n0') - 1);
+  });
+
+  it('ends the band above a bold heading set at the left margin with every other column blank beside it', () => {
+    const heading = lineWords('VIII. RESOURCES MANAGEMENT', LEFT, 262, { size: 10, bold: true });
+    const lines = buildLines(page([...columns('a', 8, 140), ...heading, ...columns('b', 8, 290)]));
+    const order = tags(lines.map((l) => l.text));
+    expect(order.indexOf('aR7')).toBeLessThan(order.indexOf('VIII.'));
+    expect(order.indexOf('VIII.')).toBeLessThan(order.indexOf('bL0'));
+    expect(lines[order.indexOf('VIII.')].wide).toBe(true);
+  });
+
+  it('does not read the whitespace of a table of labels and figures under a column band as a gutter', () => {
+    const words: Word[] = [];
+    for (let i = 0; i < 10; i++) {
+      words.push(...lineWords(`Region number ${i} of the world`, LEFT, 100 + i * 12, { size: 9 }));
+      for (let c = 0; c < 3; c++) words.push(word({ text: String(100 * i + c), x: 330 + 60 * c, base: 100 + i * 12, size: 9 }));
+    }
+    const lines = buildLines(page(words));
+    expect(lines.map((l) => l.text)).toEqual(Array.from({ length: 10 }, (_, i) => `Region number ${i} of the world ${100 * i} ${100 * i + 1} ${100 * i + 2}`));
+  });
 });
+

@@ -40,4 +40,19 @@ describe('buildBlocks', () => {
       expect(blocksOf(words)).toHaveLength(2);
     });
   });
+
+  it('keeps a dash opening a line under a full line in its sentence, and takes a dash after a finished line for a list item', () => {
+    const full = 'children trafficked from and within a number of countries';
+    const words = [
+      ...lineWords(`51. A key example of counter-trafficking work was the`, 71, 100),
+      ...lineWords(full, 92, 114),
+      ...lineWords('– namely Senegal, Mali, Gambia and Guinea-Bissau. The', 92, 128),
+      ...lineWords('project assisted many of those children in that year.', 92, 142),
+      ...lineWords('– a list item after a finished sentence', 92, 160),
+    ];
+    const blocks = blocksOf(words);
+    expect(blocks[0]).toContain('countries / – namely Senegal');
+    expect(blocks[blocks.length - 1]).toBe('– a list item after a finished sentence');
+  });
 });
+
