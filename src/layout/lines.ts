@@ -95,37 +95,25 @@ export function buildLines(page: Page, settings = LINE_SETTINGS, frames: Rect[] 
 }
 
 /**
- * Baseline groups → reading order. The page's gutter, when it has one, cuts it into bands
- * (bands.ts); then every run of rows that would be read straight across — the whole of a page
- * without a page-wide gutter, the spanning bands of one with it — is looked at again for columns
- * of its own (column-bands.ts): a one-column band above two columns, a band in three columns,
- * two columns with another gutter.
+ * Baseline groups → reading order. The page is cut into bands by the gutters its rows leave free
+ * (column-bands.ts), each band read in its own columns (bands.ts): a one-column band above two
+ * columns, a band in three columns, two columns with another gutter. A band too small to show
+ * its columns by itself (a few lines under a table) is read with the page's gutter, when the page
+ * has one.
  */
 function readingOrder(page: Page, groups: Word[][], frames: Rect[]): OrderedGroup[] {
   const graphics = { rules: page.rules, frames, images: page.images };
   const size = median(page.words.map((w) => w.size));
   const gutter = findGutterRun(page, COLUMN_SETTINGS, frames);
-  const first: OrderedGroup[] = gutter ? orderByBands(groups, [gutter], graphics, size, page.height) : groups.map((words) => ({ words, col: 0, wide: false }));
   // A text dump's spaces are not a typesetter's gutters.
-  if (page.source === 'text-dump') return first;
+  const bands = page.source === 'text-dump' ? [{ from: 0, to: groups.length, gutters: [] }] : findColumnBands(groups, size);
   const out: OrderedGroup[] = [];
-  let run: OrderedGroup[] = [];
-  const flush = () => {
-    const rows = run.map((o) => o.words);
-    for (const band of findColumnBands(rows, size)) {
-      const part = run.slice(band.from, band.to);
-      if (band.gutters.length) out.push(...orderByBands(rows.slice(band.from, band.to), band.gutters, graphics, size, page.height));
-      else out.push(...part);
-    }
-    run = [];
-  };
-  for (const o of first) {
-    if (o.column) {
-      flush();
-      out.push(o);
-    } else run.push(o);
+  for (const band of bands) {
+    const rows = groups.slice(band.from, band.to);
+    const gutters = band.gutters.length ? band.gutters : gutter ? [gutter] : [];
+    if (gutters.length) out.push(...orderByBands(rows, gutters, graphics, size, page.height));
+    else out.push(...rows.map((words) => ({ words, col: 0, wide: false })));
   }
-  flush();
   // On a page in columns, what is read across has the whole text width as its column.
   if (out.some((o) => o.column)) {
     const across: [number, number] = [Math.min(...page.words.map((w) => w.x0)), Math.max(...page.words.map((w) => w.x1))];

@@ -98,8 +98,8 @@ describe('reading order by bands', () => {
   });
 
   it('ends the band above a bold heading set at the left margin with every other column blank beside it', () => {
-    const heading = lineWords('VIII. RESOURCES MANAGEMENT', LEFT, 262, { size: 10, bold: true });
-    const lines = buildLines(page([...columns('a', 8, 140), ...heading, ...columns('b', 8, 290)]));
+    const heading = lineWords('VIII. RESOURCES MANAGEMENT', LEFT, 246, { size: 10, bold: true });
+    const lines = buildLines(page([...columns('a', 8, 140), ...heading, ...columns('b', 8, 266)]));
     const order = tags(lines.map((l) => l.text));
     expect(order.indexOf('aR7')).toBeLessThan(order.indexOf('VIII.'));
     expect(order.indexOf('VIII.')).toBeLessThan(order.indexOf('bL0'));
