@@ -6,19 +6,25 @@
  * sides of a gutter is prose, so a table's whitespace never becomes a gutter.
  */
 import type { Word } from '../model/page.js';
-import { prose, sidesOf } from './bands.js';
+import { prose, sidesOf, tabular } from './bands.js';
 
 export const COLUMN_BAND_SETTINGS = {
   /** A gutter is at least this wide, × the body size. */
   minGutter: 0.8,
   /** Each side of a gutter carries prose (several words, not cells) on at least this many rows of the band … */
   minProseRows: 2,
-  /** … and on at least this share of the rows where it carries anything (a table's cells are short or set apart). */
+  /** … and, where the two sides share a baseline on this share of the band's rows (as a table's cells do), on at least this share of the rows where it carries anything. */
+  alignedShare: 0.5,
   proseShare: 0.5,
+  /** A column's rows start within this many × size of its left edge, on at least this share of them. */
+  indent: 3,
+  flushShare: 0.6,
+  /** Sides set row by row show their columns on at least this many prose rows (fewer may be a table's cells). */
+  minAlignedProseRows: 6,
   /** … and those rows average at least this many words on that side. */
   minWordsPerRow: 4,
   /** Whitespace this tall (× the body size) across every column ends a band (what stands above it, a table, is set apart). */
-  bandGap: 2.5,
+  bandGap: 3,
 };
 
 export interface ColumnBand {
@@ -30,6 +36,8 @@ export interface ColumnBand {
 }
 
 type Interval = [number, number];
+const width = (g: Interval): number => g[1] - g[0];
+const overlaps = (a: Interval, b: Interval): boolean => a[0] < b[1] && a[1] > b[0];
 
 /** The x runs of [x0, x1] that no word of the row covers, at least `min` wide. */
 function freeRuns(row: Word[], x0: number, x1: number, min: number): Interval[] {
@@ -44,31 +52,54 @@ function freeRuns(row: Word[], x0: number, x1: number, min: number): Interval[] 
   return out;
 }
 
-/** The runs free in both lists, at least `min` wide. */
-function intersect(a: Interval[], b: Interval[], min: number): Interval[] {
-  const out: Interval[] = [];
+/** A free run with the number of rows that set words on both sides of it: a gutter once it has some. */
+type Run = Interval & { support: number };
+
+/** The runs free in both lists, at least `min` wide; a run gains support when the row has words on both sides of it. */
+function intersect(a: Run[], b: Interval[], row: Word[], min: number): Run[] {
+  const out: Run[] = [];
   for (const p of a)
     for (const q of b) {
       const lo = Math.max(p[0], q[0]);
       const hi = Math.min(p[1], q[1]);
-      if (hi - lo >= min) out.push([lo, hi]);
+      const both = row.some((w) => w.x1 <= lo) && row.some((w) => w.x0 >= hi);
+      if (hi - lo >= min) out.push(Object.assign([lo, hi] as Interval, { support: p.support + (both ? 1 : 0) }));
     }
   return out;
 }
 
+const runs = (xs: Interval[]): Run[] => xs.map((x) => Object.assign([x[0], x[1]] as Interval, { support: 0 }));
+
+/**
+ * A column's lines start at its left edge, or a hanging number's or bullet's indent from it, on
+ * most of its rows; a table's centred or right-aligned cells start anywhere.
+ */
+function flush(sides: Word[][][], c: number, size: number, s = COLUMN_BAND_SETTINGS): boolean {
+  const starts = sides.map((sd) => sd[c]).filter((side) => side.length).map((side) => Math.min(...side.map((w) => w.x0)));
+  const edge = Math.min(...starts);
+  return starts.filter((x) => x - edge <= s.indent * size).length >= s.flushShare * starts.length;
+}
+
 /** Gutters with prose on both sides in enough rows; a gutter that fails is dropped and its sides merged. */
-function validGutters(rows: Word[][], candidates: Interval[], s: typeof COLUMN_BAND_SETTINGS): Interval[] {
+function validGutters(rows: Word[][], candidates: Interval[], size: number, s: typeof COLUMN_BAND_SETTINGS, lenient = false): Interval[] {
   let gutters = candidates.slice();
   for (;;) {
     const sides = rows.map((r) => sidesOf(r, gutters));
-    const proseSide = (c: number) => {
+    // Columns set independently rarely share a baseline once charts, tables and headings stand in
+    // them; a table's cells always do. Sides set row by row must be prose on most of their rows.
+    const aligned = (k: number) => !lenient && sides.filter((sd) => sd[k].length && sd[k + 1].length).length >= s.alignedShare * rows.length;
+    const proseSide = (c: number, strict: boolean) => {
       const filled = sides.map((sd) => sd[c]).filter((side) => side.length);
       const runs = filled.filter((side) => prose(side));
-      return runs.length >= s.minProseRows && runs.length >= s.proseShare * filled.length && runs.reduce((n, side) => n + side.length, 0) >= s.minWordsPerRow * runs.length;
+      const enough = strict ? runs.length >= s.minAlignedProseRows && runs.length >= s.proseShare * filled.length : runs.length >= s.minProseRows;
+      return enough && runs.reduce((n, side) => n + side.length, 0) >= s.minWordsPerRow * runs.length;
     };
-    const bad = gutters.findIndex((_, k) => !proseSide(k) || !proseSide(k + 1));
+    const fails = (k: number) => !proseSide(k, aligned(k)) || !proseSide(k + 1, aligned(k)) || !flush(sides, k, size, s) || !flush(sides, k + 1, size, s);
+    const bad = gutters.findIndex((_, k) => fails(k));
     if (bad < 0) return gutters;
-    gutters = gutters.filter((_, k) => k !== bad);
+    // Of two gutters around a column that is no column (a sliver between a bullet and its text), the narrower goes.
+    const drop = bad + 1 < gutters.length && fails(bad + 1) && width(gutters[bad + 1]) < width(gutters[bad]) ? bad + 1 : bad;
+    gutters = gutters.filter((_, k) => k !== drop);
   }
 }
 
@@ -86,19 +117,28 @@ export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SE
   const inner = (runs: Interval[]) => runs.filter((r) => r[0] > x0 && r[1] < x1);
   const bands: ColumnBand[] = [];
   let from = 0;
-  let free: Interval[] = [];
+  let free: Run[] = [];
   let bottom = -Infinity;
   const close = (to: number) => {
-    if (to > from) bands.push({ from, to, gutters: validGutters(rows.slice(from, to), inner(free), s) });
+    if (to > from) bands.push({ from, to, gutters: validGutters(rows.slice(from, to), inner(free), size, s) });
   };
   rows.forEach((row, i) => {
     const mine = freeRuns(row, x0, x1, min);
-    const both = i > from ? intersect(free, mine, min) : mine;
+    const both = i > from ? intersect(free, mine, row, min) : runs(mine);
+    // A row across a gutter the band's rows have already set text on both sides of (a heading over
+    // the first gutter of three columns) ends the band, though another gutter stays free.
+    const dying = free.filter((g) => g.support >= s.minProseRows && !both.some((r) => overlaps(r, g)));
+    const closes = dying.length > 0 && validGutters(rows.slice(from, i), inner(free), size, s, true).some((g) => dying.some((d) => overlaps(d, g)));
     const top = Math.min(...row.map((w) => w.y0));
-    if (i > from && (!inner(both).length || top - bottom > s.bandGap * size)) {
+    // A wide table's row may leave the gutter free between two cells: a row reaching over every
+    // gutter of the band with cells on both sides of one ends the band.
+    const gaps = inner(both);
+    const sides = sidesOf(row, gaps);
+    const across = gaps.length > 0 && sides[0].length > 0 && sides[gaps.length].length > 0 && sides.filter((side) => side.length && tabular(side)).length >= 2;
+    if (i > from && (!inner(both).length || across || closes || top - bottom > s.bandGap * size)) {
       close(i);
       from = i;
-      free = mine;
+      free = runs(mine);
     } else free = both;
     bottom = Math.max(bottom, ...row.map((w) => w.y1));
   });

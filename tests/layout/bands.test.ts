@@ -115,5 +115,19 @@ describe('reading order by bands', () => {
     const lines = buildLines(page(words));
     expect(lines.map((l) => l.text)).toEqual(Array.from({ length: 10 }, (_, i) => `Region number ${i} of the world ${100 * i} ${100 * i + 1} ${100 * i + 2}`));
   });
+
+  it('reads a table of two text columns with centred cells across, row by row', () => {
+    const words: Word[] = [];
+    const cells = ['growth of the population', 'rates remain between the two bounds of it', 'a change in the rate', 'estimates of the bureau for the state now'];
+    for (let i = 0; i < 6; i++) {
+      const text = cells[i % 4];
+      words.push(...lineWords(`Row${i} label of the first column`, LEFT, 100 + i * 12, { size: 9 }));
+      // Centred in the second column: each row starts elsewhere.
+      words.push(...lineWords(text, 440 - text.length * 2.4, 100 + i * 12, { size: 9 }));
+    }
+    const lines = buildLines(page(words));
+    expect(lines).toHaveLength(6);
+    expect(lines.every((l) => l.col === 0)).toBe(true);
+  });
 });
 
