@@ -135,7 +135,9 @@ export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SE
     const gaps = inner(both);
     const sides = sidesOf(row, gaps);
     const across = gaps.length > 0 && sides[0].length > 0 && sides[gaps.length].length > 0 && sides.filter((side) => side.length && tabular(side)).length >= 2;
-    if (i > from && (!inner(both).length || across || closes || top - bottom > s.bandGap * size)) {
+    // A row with no gap inside the text (a heading, a line across the page) is a band of its own:
+    // gaps of the rows after it (a justified line's wide spaces) are no gutter of it.
+    if (i > from && (!inner(free).length || !inner(both).length || across || closes || top - bottom > s.bandGap * size)) {
       close(i);
       from = i;
       free = runs(mine);

@@ -9,7 +9,7 @@ import type { LaidOutPage } from '../layout/layout.js';
 import { dominantSize } from '../layout/layout.js';
 import type { Line } from '../layout/lines.js';
 import type { Profile } from '../profiles/profile.js';
-import { type Block, buildBlocks, columnWidth, lineColumnWidth, lineLeft, measure, paragraphIndent, type TextMetrics } from './blocks.js';
+import { type Block, buildBlocks, columnWidth, lineColumnWidth, lineLeft, lineRight, measure, paragraphIndent, type TextMetrics } from './blocks.js';
 import { BULLET, type Candidate, chooseSequence, fillMisreadNumbers, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, UNREAD_LABELLED } from './numbering.js';
 import { UNREAD_LABEL } from '../model/page.js';
 import { repairMisreadRomans } from './misread-labels.js';
@@ -282,6 +282,9 @@ function joinWrappedHeadings(c: Classification): void {
     const last = blocks[i].lines[blocks[i].lines.length - 1];
     const tail = joinLines(nb.lines).text;
     if (last.x1 - last.x0 < 0.5 * widthOf(c, last) || nb.lines.length > 2 || /[.;:,]$/.test(tail) || BULLET.test(tail)) continue;
+    // A title wraps only where its next word does not fit: a heading of its own follows a short title.
+    const next = nb.lines[0].words[0];
+    if (c.positional(blocks[i]) && next && lineRight(c.m, last) - last.x1 > next.x1 - next.x0 + last.size) continue;
     h.title = `${h.title} ${tail}`;
     blocks[i].lines.push(...nb.lines);
     kinds[i + 1] = 'merged';
