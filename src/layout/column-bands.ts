@@ -19,10 +19,15 @@ export const COLUMN_BAND_SETTINGS = {
   /** A column's rows start within this many × size of its left edge, on at least this share of them. */
   indent: 3,
   flushShare: 0.6,
+  /** Prose beside a table in the other column: this many rows, most ending within `reach` × size of its right edge (justified). */
+  minBesideRows: 3,
+  reach: 2.5,
   /** Sides set row by row show their columns on at least this many prose rows (fewer may be a table's cells). */
   minAlignedProseRows: 6,
   /** … and those rows average at least this many words on that side. */
   minWordsPerRow: 4,
+  /** A row wider than this share of the text, across its middle and without a gap, is a band of its own (a heading across the page). */
+  solidWidth: 0.5,
   /** Whitespace this tall (× the body size) across every column ends a band (what stands above it, a table, is set apart). */
   bandGap: 3,
 };
@@ -94,7 +99,16 @@ function validGutters(rows: Word[][], candidates: Interval[], size: number, s: t
       const enough = strict ? runs.length >= s.minAlignedProseRows && runs.length >= s.proseShare * filled.length : runs.length >= s.minProseRows;
       return enough && runs.reduce((n, side) => n + side.length, 0) >= s.minWordsPerRow * runs.length;
     };
-    const fails = (k: number) => !proseSide(k, aligned(k)) || !proseSide(k + 1, aligned(k)) || !flush(sides, k, size, s) || !flush(sides, k + 1, size, s);
+    // A table or chart inside one column, the other column's justified prose running beside it.
+    const justified = (c: number) => {
+      const runs = sides.map((sd) => sd[c]).filter((side) => prose(side));
+      const right = Math.max(0, ...runs.map((side) => Math.max(...side.map((w) => w.x1))));
+      return runs.length >= s.minBesideRows && runs.filter((side) => Math.max(...side.map((w) => w.x1)) >= right - s.reach * size).length >= s.proseShare * runs.length;
+    };
+    // A table's rows hold two cells or more (a lone number is a note's or a paragraph's label).
+    const cells = (c: number) => sides.filter((sd) => sd[c].length > 1 && tabular(sd[c])).length >= s.minProseRows;
+    const beside = (k: number) => !aligned(k) && ((cells(k) && justified(k + 1)) || (justified(k) && cells(k + 1)));
+    const fails = (k: number) => ((!proseSide(k, aligned(k)) || !proseSide(k + 1, aligned(k))) && !beside(k)) || !flush(sides, k, size, s) || !flush(sides, k + 1, size, s);
     const bad = gutters.findIndex((_, k) => fails(k));
     if (bad < 0) return gutters;
     // Of two gutters around a column that is no column (a sliver between a bullet and its text), the narrower goes.
@@ -115,6 +129,11 @@ export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SE
   const x1 = Math.max(...words.map((w) => w.x1));
   const min = s.minGutter * size;
   const inner = (runs: Interval[]) => runs.filter((r) => r[0] > x0 && r[1] < x1);
+  const middle = (x0 + x1) / 2;
+  const solid = (row: Word[]) => {
+    const [a, b] = [Math.min(...row.map((w) => w.x0)), Math.max(...row.map((w) => w.x1))];
+    return a < middle && b > middle && b - a > s.solidWidth * (x1 - x0) && !inner(freeRuns(row, x0, x1, min)).length;
+  };
   const bands: ColumnBand[] = [];
   let from = 0;
   let free: Run[] = [];
@@ -130,14 +149,14 @@ export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SE
     const dying = free.filter((g) => g.support >= s.minProseRows && !both.some((r) => overlaps(r, g)));
     const closes = dying.length > 0 && validGutters(rows.slice(from, i), inner(free), size, s, true).some((g) => dying.some((d) => overlaps(d, g)));
     const top = Math.min(...row.map((w) => w.y0));
-    // A wide table's row may leave the gutter free between two cells: a row reaching over every
-    // gutter of the band with cells on both sides of one ends the band.
+    // A wide table's row may leave the gutter free between two cells: a row of cells reaching over
+    // every gutter of the band ends it (a table's row beside the other column's prose does not).
     const gaps = inner(both);
     const sides = sidesOf(row, gaps);
-    const across = gaps.length > 0 && sides[0].length > 0 && sides[gaps.length].length > 0 && sides.filter((side) => side.length && tabular(side)).length >= 2;
-    // A row with no gap inside the text (a heading, a line across the page) is a band of its own:
-    // gaps of the rows after it (a justified line's wide spaces) are no gutter of it.
-    if (i > from && (!inner(free).length || !inner(both).length || across || closes || top - bottom > s.bandGap * size)) {
+    const across = gaps.length > 0 && sides[0].length > 0 && sides[gaps.length].length > 0 && sides.filter((side) => side.length && tabular(side)).length >= 2 && !sides.some((side) => prose(side));
+    // A row across the middle of the text with no gap in it (a heading, a line across the page) is a
+    // band of its own: gaps of the rows after it (a justified line's wide spaces) are no gutter of it.
+    if (i > from && (solid(rows[i - 1]) || !inner(both).length || across || closes || top - bottom > s.bandGap * size)) {
       close(i);
       from = i;
       free = runs(mine);
