@@ -19,9 +19,6 @@ export const COLUMN_BAND_SETTINGS = {
   /** A column's rows start within this many × size of its left edge, on at least this share of them. */
   indent: 3,
   flushShare: 0.6,
-  /** Prose beside a table in the other column: this many rows, most ending within `reach` × size of its right edge (justified). */
-  minBesideRows: 3,
-  reach: 2.5,
   /** Sides set row by row show their columns on at least this many prose rows (fewer may be a table's cells). */
   minAlignedProseRows: 6,
   /** … and those rows average at least this many words on that side. */
@@ -99,16 +96,7 @@ function validGutters(rows: Word[][], candidates: Interval[], size: number, s: t
       const enough = strict ? runs.length >= s.minAlignedProseRows && runs.length >= s.proseShare * filled.length : runs.length >= s.minProseRows;
       return enough && runs.reduce((n, side) => n + side.length, 0) >= s.minWordsPerRow * runs.length;
     };
-    // A table or chart inside one column, the other column's justified prose running beside it.
-    const justified = (c: number) => {
-      const runs = sides.map((sd) => sd[c]).filter((side) => prose(side));
-      const right = Math.max(0, ...runs.map((side) => Math.max(...side.map((w) => w.x1))));
-      return runs.length >= s.minBesideRows && runs.filter((side) => Math.max(...side.map((w) => w.x1)) >= right - s.reach * size).length >= s.proseShare * runs.length;
-    };
-    // A table's rows hold two cells or more (a lone number is a note's or a paragraph's label).
-    const cells = (c: number) => sides.filter((sd) => sd[c].length > 1 && tabular(sd[c])).length >= s.minProseRows;
-    const beside = (k: number) => !aligned(k) && ((cells(k) && justified(k + 1)) || (justified(k) && cells(k + 1)));
-    const fails = (k: number) => ((!proseSide(k, aligned(k)) || !proseSide(k + 1, aligned(k))) && !beside(k)) || !flush(sides, k, size, s) || !flush(sides, k + 1, size, s);
+    const fails = (k: number) => !proseSide(k, aligned(k)) || !proseSide(k + 1, aligned(k)) || !flush(sides, k, size, s) || !flush(sides, k + 1, size, s);
     const bad = gutters.findIndex((_, k) => fails(k));
     if (bad < 0) return gutters;
     // Of two gutters around a column that is no column (a sliver between a bullet and its text), the narrower goes.
