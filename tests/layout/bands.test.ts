@@ -129,5 +129,21 @@ describe('reading order by bands', () => {
     expect(lines).toHaveLength(6);
     expect(lines.every((l) => l.col === 0)).toBe(true);
   });
+
+  it('reads two bands of two columns with different gutters each in its own columns', () => {
+    const words = [...columns('a', 8, 100)];
+    words.push(...lineWords('A HEADING SET ACROSS BOTH COLUMNS OF THE PAGE AND ITS TWO BANDS', 90, 210, { size: 10, bold: true }));
+    // Below the heading: a narrow left column and a wide right one (gutter near x 200, not 280).
+    const NARROW = ['the work of the', 'year goes on in', 'the field with'];
+    for (let i = 0; i < 8; i++) {
+      words.push(...lineWords(`nL${i} ${NARROW[i % 3]}`, LEFT, 230 + i * 12, { size: 9 }));
+      words.push(...lineWords(`nR${i} ${PROSE[i % 3]} and more`, 215, 230 + i * 12, { size: 9 }));
+    }
+    const lines = buildLines(page(words));
+    const order = tags(lines.map((l) => l.text));
+    expect(order.indexOf('aR7')).toBeLessThan(order.indexOf('A'));
+    expect(order.slice(order.indexOf('nL0'), order.indexOf('nL0') + 16)).toEqual([...Array.from({ length: 8 }, (_, i) => `nL${i}`), ...Array.from({ length: 8 }, (_, i) => `nR${i}`)]);
+    expect(lines[order.indexOf('nR0')].column![0]).toBeGreaterThan(200);
+  });
 });
 
