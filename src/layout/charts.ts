@@ -6,6 +6,7 @@
  * (a column of cells, some spanning), where a chart leaves a gap between its bars or groups of bars.
  */
 import type { Rect, Rule } from '../model/page.js';
+import { overlapX, overlapY, union } from './geometry.js';
 
 export const CHART_SETTINGS = {
   minBars: 3,
@@ -76,11 +77,9 @@ function tiles(run: Bar[], all: Bar[], s: typeof CHART_SETTINGS): boolean {
     const from = a.at + a.thick;
     const slack = s.tile * Math.min(a.thick, b.thick);
     if (b.at - from <= slack) continue;
-    const box = { x0: Math.min(a.r.x0, b.r.x0), y0: Math.min(a.r.y0, b.r.y0), x1: Math.max(a.r.x1, b.r.x1), y1: Math.max(a.r.y1, b.r.y1) };
-    const filled = all.some((c) => c.at <= from + slack && c.at + c.thick >= b.at - slack && c.at >= a.at && c.at + c.thick <= b.at + b.thick && overlaps(c.r, box));
+    const box = union([a.r, b.r]);
+    const filled = all.some((c) => c.at <= from + slack && c.at + c.thick >= b.at - slack && c.at >= a.at && c.at + c.thick <= b.at + b.thick && overlapX(c.r, box) > 0 && overlapY(c.r, box) > 0);
     if (!filled) return false;
   }
   return true;
 }
-
-const overlaps = (p: Rect, q: Rect): boolean => p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1;

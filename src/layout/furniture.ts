@@ -4,7 +4,7 @@
  * profile's patterns, which catch headers a text dump kept on only a few pages.
  */
 import { opensNote } from './footnote-zone.js';
-import type { Line } from './lines.js';
+import { dominantSize, type Line } from './lines.js';
 
 export const FURNITURE_SETTINGS = {
   /** Lines this close to the top or bottom edge (fraction of page height) are candidates … */
@@ -90,13 +90,6 @@ function stacked(seq: Line[], j: number, s: typeof FURNITURE_SETTINGS): boolean 
   return close(seq[j - 1], l) && close(l, seq[j + 1]);
 }
 
-/** The size most of the page's characters are set in. */
-function mainSize(lines: Line[]): number {
-  const chars = new Map<number, number>();
-  for (const l of lines) chars.set(l.size, (chars.get(l.size) ?? 0) + l.text.length);
-  return [...chars.entries()].reduce((a, b) => (b[1] > a[1] ? b : a), [0, -1])[0];
-}
-
 /**
  * The stack of lines at the very foot of a page, in smaller type than the page's text and set
  * apart from it, none opening like a note: a job number, a barcode's digits, a print date. Only
@@ -104,7 +97,7 @@ function mainSize(lines: Line[]): number {
  */
 function footStack(p: PageLines, s: typeof FURNITURE_SETTINGS): Line[] {
   if (!p.positional || !p.lines.length) return [];
-  const size = mainSize(p.lines);
+  const size = dominantSize(p.lines);
   const byBase = [...p.lines].sort((a, b) => a.base - b.base);
   const stack: Line[] = [];
   for (let i = byBase.length - 1; i >= 0; i--) {

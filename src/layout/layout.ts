@@ -9,7 +9,7 @@ import { findBoxes } from './boxes.js';
 import { drawnCharts } from './charts.js';
 import { markFootnoteZone } from './footnote-zone.js';
 import { markFurniture } from './furniture.js';
-import { buildLines, type Line } from './lines.js';
+import { buildLines, dominantSize, type Line } from './lines.js';
 
 export interface LaidOutPage {
   number: number;
@@ -57,15 +57,6 @@ export function layoutPage(page: Page): LaidOutPage {
   };
 }
 
-/** The font size carrying most characters: the body text's size, whatever tables a page holds. */
-export function dominantSize(lines: Line[]): number {
-  const chars = new Map<number, number>();
-  for (const l of lines) chars.set(Math.round(l.size * 2) / 2, (chars.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
-  let best = 0;
-  let n = -1;
-  for (const [size, c] of chars) if (c > n) [best, n] = [size, c];
-  return best;
-}
 
 /**
  * A typewriter's rule: a line of nothing but underscores, hyphens or equals signs (at least this

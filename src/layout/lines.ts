@@ -258,3 +258,13 @@ function makeLine(page: number, group: Word[], s: typeof LINE_SETTINGS, col: num
     col,
   };
 }
+
+/** The font size carrying most characters: the body text's size, whatever tables a page holds. */
+export function dominantSize(lines: Line[]): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) chars.set(Math.round(l.size * 2) / 2, (chars.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  let best = 0;
+  let n = -1;
+  for (const [size, c] of chars) if (c > n) [best, n] = [size, c];
+  return best;
+}

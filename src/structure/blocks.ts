@@ -97,11 +97,14 @@ export function measure(pages: LaidOutPage[], bodySize: number): TextMetrics {
 export function opensItem(l: Line, prev: Line | null, m: TextMetrics, positional: boolean): boolean {
   if (PARAGRAPH_NUMBER.test(l.text)) return true;
   // A dash opening a line under a full line that ends mid-sentence is the sentence's own dash ("… countries – namely …").
-  if (BULLET.test(l.text)) return !DASH.test(l.text) || !prev || !reachesRight(prev, m, positional) || /[.:;!?]["”’)]?$/.test(prev.text);
+  if (BULLET.test(l.text)) return !DASH.test(l.text) || !prev || !reachesRight(prev, m, positional) || endsSentence(prev.text);
   return LETTERED_ITEM.test(l.text) && !(prev && reachesRight(prev, m, positional));
 }
 
 const DASH = /^[–-]\s/;
+
+/** The text ends a sentence or a clause that announces what follows (a stop, colon, semicolon; a closing quote or bracket after it). */
+export const endsSentence = (text: string): boolean => /[.:;!?]["”’)]?$/.test(text.trim());
 
 export function buildBlocks(pages: LaidOutPage[], m: TextMetrics, s = BLOCK_SETTINGS): Block[] {
   const blocks: Block[] = [];
@@ -150,7 +153,7 @@ export function outdented(l: Line, prev: Line, cur: Block): boolean {
  */
 export function runsOnNumber(l: Line, prev: Line, cur: Block, m: TextMetrics): boolean {
   if (!PARAGRAPH_NUMBER.test(l.text) || l.x0 - cur.lines[0].x0 < l.size) return false;
-  return reachesRight(prev, m) && !/[.:;!?]["”’)]?$/.test(prev.text.trim());
+  return reachesRight(prev, m) && !endsSentence(prev.text);
 }
 
 /**

@@ -6,8 +6,7 @@
  * resolution's title and preamble).
  */
 import type { LaidOutPage } from '../layout/layout.js';
-import { dominantSize } from '../layout/layout.js';
-import type { Line } from '../layout/lines.js';
+import { dominantSize, type Line } from '../layout/lines.js';
 import type { Profile } from '../profiles/profile.js';
 import { type Block, buildBlocks, columnWidth, lineColumnWidth, lineLeft, lineRight, measure, paragraphIndent, type TextMetrics } from './blocks.js';
 import { BULLET, type Candidate, chooseSequence, fillMisreadNumbers, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, UNREAD_LABELLED } from './numbering.js';

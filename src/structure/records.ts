@@ -7,7 +7,7 @@ import type { Line } from '../layout/lines.js';
 import type { Unclassified } from '../model/document.js';
 import { UNREAD_LABEL } from '../model/page.js';
 import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schemas.js';
-import { type Block, columnWidth, leftOf, reachesRight } from './blocks.js';
+import { type Block, endsSentence, lineColumnWidth, lineLeft, reachesRight } from './blocks.js';
 import type { Classification, HeadingGuess } from './classify.js';
 import type { TextHolder } from './footnotes.js';
 import { BULLET, PARAGRAPH_NUMBER, romanValue, toRoman } from './numbering.js';
@@ -15,7 +15,6 @@ import { clauseOpenings, isSubject } from './preamble.js';
 import { isHeaderLike } from './tabular.js';
 import { TABLE_NOTE } from '../layout/footnote-zone.js';
 import { joinLines, upperShare } from './text.js';
-
 
 /** A record whose text and footnote references are set once footnotes are linked. */
 export interface Holder {
@@ -55,7 +54,7 @@ const SET_OFF_INDENT = 0.25;
  */
 export function setOff(b: Block, c: Pick<Classification, 'm' | 'positional'>): boolean {
   const first = b.lines[0];
-  return c.positional(b) && first.x0 >= leftOf(c.m, first.col) + SET_OFF_INDENT * columnWidth(c.m, first.col);
+  return c.positional(b) && first.x0 >= lineLeft(c.m, first) + SET_OFF_INDENT * lineColumnWidth(c.m, first);
 }
 
 export class RecordBuilder {
@@ -169,7 +168,7 @@ export class RecordBuilder {
   private stoppedMidSentence(table: Block): boolean {
     const l = this.lastLine;
     if (l === null || (this.para === null && this.listItem === null)) return false;
-    return reachesRight(l, this.c.m, this.c.positional(table)) && !/[.:;!?]["”’)]?$/.test(l.text.trim());
+    return reachesRight(l, this.c.m, this.c.positional(table)) && !endsSentence(l.text);
   }
 
   /**

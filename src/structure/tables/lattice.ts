@@ -7,6 +7,7 @@
  * what text the cells hold is lattice-cells.ts's business.
  */
 import type { Rect, Rule } from '../../model/page.js';
+import { inside } from '../../layout/geometry.js';
 
 export const LATTICE_SETTINGS = {
   /** Segments this close (em) are one rule; ends this close meet. */
@@ -51,12 +52,12 @@ export interface Grid extends Rect {
 function hiddenFills(rules: Rule[]): Set<Rule> {
   const out = new Set<Rule>();
   const byColour = new Map<string, Rule[]>();
-  for (const r of rules) if (r.kind === 'rect' && r.filled && r.fill) byColour.set(r.fill, [...(byColour.get(r.fill) ?? []), r]);
+  for (const r of rules) if (r.kind === 'rect' && r.filled && r.fill) (byColour.get(r.fill) ?? byColour.set(r.fill, []).get(r.fill)!).push(r);
   for (const group of byColour.values()) {
     // Largest first: a fill is hidden by one met before it (an equal copy hides the later one).
     const sorted = group.slice().sort((a, b) => area(b) - area(a));
     sorted.forEach((r, i) => {
-      if (sorted.slice(0, i).some((o) => !out.has(o) && o.x0 <= r.x0 && o.y0 <= r.y0 && o.x1 >= r.x1 && o.y1 >= r.y1)) out.add(r);
+      if (sorted.slice(0, i).some((o) => !out.has(o) && inside(r, o, 0))) out.add(r);
     });
   }
   return out;
