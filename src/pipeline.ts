@@ -192,6 +192,7 @@ export async function extractData(file: string, data: Uint8Array, opts: ExtractO
     tables: t.tables,
     boxes: [],
     unclassified: s.unclassified,
+    ...(s.outline.length ? { contents: s.outline } : {}),
     checks: [],
     warnings,
     timings,

@@ -44,6 +44,7 @@ export function reportJson(doc: ExtractedDocument, withRecords: boolean): object
       checks: doc.checks,
     },
     unclassified: doc.unclassified,
+    ...(doc.contents?.length ? { contents: doc.contents } : {}),
     // Merged cells (the CSVs keep a merged cell's text in its top-left position only), and how
     // each grid was read and why.
     tables: doc.tables.map((t) => ({

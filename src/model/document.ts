@@ -15,6 +15,14 @@ export interface Unclassified {
   reason: string;
 }
 
+/** One entry of a table of contents: its label, title, level (as headings' levels) and announced page. */
+export interface OutlineRecord {
+  label: string;
+  title: string;
+  level: number;
+  page: number | null;
+}
+
 export interface ExtractedTable {
   record: TableRecord;
   /** The grid as printed: header rows first, then body rows; merged cells keep text top-left. */
@@ -75,6 +83,8 @@ export interface ExtractedDocument {
   /** Where each record was printed: page and box, one per piece (boxes.csv). */
   boxes: BoxRecord[];
   unclassified: Unclassified[];
+  /** The tables of contents, read as an outline (report.json `contents`). */
+  contents?: OutlineRecord[];
   checks: Check[];
   /** OCR confidence per record and the records to review (only when pages were OCR'd). */
   ocr?: OcrConfidence | null;

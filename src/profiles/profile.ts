@@ -23,6 +23,8 @@ export const ProfileSchema = z.object({
    * (one alone may be a mere mention: a UN report citing the family's organization).
    */
   detect: z.array(z.string()).default([]),
+  /** Titles of a table of contents (regexes, case-insensitive, the whole line); the generic profile's when absent. */
+  contentsTitles: z.array(z.string()).optional(),
   /** Tables the series always carries, checked for drift on every run. */
   tables: z.array(ExpectedTableSpecSchema).default([]),
 });
@@ -33,6 +35,7 @@ export interface Profile {
   furniture: RegExp[];
   symbol: RegExp | null;
   topLevelTitles: RegExp[];
+  contentsTitles: RegExp[];
   detect: RegExp[];
 }
 
@@ -43,6 +46,7 @@ function compile(spec: ProfileSpec): Profile {
     furniture: spec.furniture.map(re),
     symbol: spec.symbol ? re(spec.symbol) : null,
     topLevelTitles: spec.topLevelTitles.map(re),
+    contentsTitles: (spec.contentsTitles ?? generic.contentsTitles).map(re),
     detect: spec.detect.map(re),
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { LaidOutPage } from '../layout/layout.js';
 import type { Line } from '../layout/lines.js';
-import type { Unclassified } from '../model/document.js';
+import type { OutlineRecord, Unclassified } from '../model/document.js';
 import type { Rect } from '../model/page.js';
 import type { Profile } from '../profiles/profile.js';
 import type { Block as BlockRecord, Heading, Paragraph } from '../validate/schemas.js';
@@ -29,6 +29,8 @@ export interface StructureResult {
   /** Front matter before the first section (title, symbol lines), in reading order. */
   frontMatter: string[];
   unclassified: Unclassified[];
+  /** The tables of contents' entries, in order. */
+  outline: OutlineRecord[];
   metrics: TextMetrics;
   /** How each block was classified, in reading order (for --debug and tests). */
   trace: { page: number; kind: string; text: string }[];
@@ -77,6 +79,6 @@ export function assemble(pages: LaidOutPage[], profile: Profile, s = STRUCTURE_S
   const paragraphs = r.paragraphs.slice().sort((a, b) => a.number - b.number);
   return {
     paragraphs, headings: r.headings, blocks: r.blockRecords, footnotes, tabular: r.tabular, frontMatter: c.frontMatter,
-    unclassified: r.unclassified, metrics: c.m, trace, sources: r.sources, markBoxes,
+    unclassified: r.unclassified, outline: c.contents.flatMap((l) => l.entries.map(({ label, title, level, page }) => ({ label, title, level, page }))), metrics: c.m, trace, sources: r.sources, markBoxes,
   };
 }

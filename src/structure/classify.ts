@@ -16,6 +16,7 @@ import { findPreamble } from './preamble.js';
 import { findTabular } from './tabular.js';
 import { inRuledTable } from './tables/ruled-regions.js';
 import { joinLines, upperShare } from './text.js';
+import { CONTENTS_SETTINGS, type ContentsList, findContents, matchOutline, type OutlineEntry, splitLabel } from './contents.js';
 
 /** A symbol note's mark typed at the end of a heading, glued to its last word. */
 export const HEADING_MARK = /(?<=[\p{L}\d)])[*†‡]{1,3}$/u;
@@ -43,7 +44,7 @@ export interface HeadingGuess {
   strong: boolean;
 }
 
-export type Kind = 'paragraph' | 'heading' | 'box' | 'list' | 'note' | 'tabular' | 'merged' | 'endnote' | 'preamble';
+export type Kind = 'paragraph' | 'heading' | 'box' | 'list' | 'note' | 'tabular' | 'merged' | 'endnote' | 'preamble' | 'contents';
 
 /** The document's blocks and what is known of them; the passes below fill in and correct it. */
 export interface Classification {
@@ -68,6 +69,13 @@ export interface Classification {
   pictureCaptions: Set<number>;
   /** Front matter before the first section (title, symbol lines), in reading order. */
   frontMatter: string[];
+  /** Tables of contents, and the blocks they are printed in. */
+  contents: ContentsList[];
+  contentsBlocks: Set<number>;
+  /** Body blocks a contents entry announces as headings, with the entry. */
+  announced: Map<number, OutlineEntry>;
+  /** Contents lists most of whose entries were found in the body: outlines to trust. */
+  trusted: ContentsList[];
   guessHeading: (i: number) => HeadingGuess | null;
 }
 
@@ -98,12 +106,23 @@ function prepare(pages: LaidOutPage[], profile: Profile, s: StructureSettings): 
   const blocks = buildBlocks(pages, m);
   const tab = findTabular(blocks, m, positional);
   markRuledTables(blocks, pages, tab);
+  // The contents is read first: its numbered entries must not enter the paragraph sequence.
+  const contents = findContents(blocks, profile.contentsTitles, (i) => blocks[i].lines[0].box === undefined);
+  const contentsBlocks = new Set(contents.flatMap((l) => l.blocks));
+  for (const i of contentsBlocks) tab[i] = false;
   const c: Classification = {
     blocks, m, bodySize, colWidth: columnWidth(m, 0), positional, typographic, tab,
     chosen: new Set(), renumbered: new Map(), kinds: new Array(blocks.length), headingOf: new Map(), pictureCaptions: new Set(),
-    frontMatter: [], guessHeading: () => null,
+    frontMatter: [], contents, contentsBlocks, announced: new Map(), trusted: [], guessHeading: () => null,
   };
   [c.chosen, c.renumbered] = chooseParagraphs(c, s);
+  // A body block the contents names is a heading: short, not a paragraph, not in a box.
+  const eligible = (i: number) => !contentsBlocks.has(i) && !c.chosen.has(i) && blocks[i].lines[0].box === undefined && blocks[i].lines.length <= s.headingLines;
+  for (const list of contents) {
+    const found = matchOutline(blocks, list, eligible, profile.topLevelTitles);
+    for (const [i, e] of found) c.announced.set(i, e);
+    if (found.size >= CONTENTS_SETTINGS.trustedShare * list.entries.length) c.trusted.push(list);
+  }
   c.guessHeading = (i) => guessHeading(c, i, profile, s);
   return c;
 }
@@ -117,7 +136,7 @@ function chooseParagraphs(c: Classification, s: StructureSettings): [Set<number>
   // Numbers stand at the column's edge, or at the paragraphs' first-line indent where they have one.
   const indent = paragraphIndent(c.blocks, c.m, c.positional);
   c.blocks.forEach((b, i) => {
-    if (c.tab[i] || b.lines[0].box !== undefined) return;
+    if (c.tab[i] || b.lines[0].box !== undefined || c.contentsBlocks.has(i)) return;
     const first = b.lines[0];
     const mm = PARAGRAPH_NUMBER.exec(first.text);
     if (!mm || !mm[2]) return;
@@ -179,6 +198,27 @@ function guessHeading(c: Classification, i: number, profile: Profile, s: Structu
   return { level: top ? 1 : 3, label: '', title: text, style: '', strong: pos ? styled : top };
 }
 
+/**
+ * The heading a contents entry announces: at the entry's level, with the label and title the
+ * body prints (as a heading guess reads them, else as the contents' entries are split).
+ */
+function announcedHeading(c: Classification, i: number, e: OutlineEntry): HeadingGuess {
+  const guess = c.guessHeading(i);
+  if (guess && !guess.style) return { ...guess, level: e.level, strong: true };
+  const { label, title } = splitLabel(joinLines(c.blocks[i].lines).text.replace(HEADING_MARK, ''));
+  return { level: e.level, label, title, style: '', strong: true };
+}
+
+/**
+ * A weak subheading guess (no label, no typography, not a top-level title: only what follows it)
+ * that a trusted contents listing headings down to its level, printed before it, does not name:
+ * the outline says it is no heading.
+ */
+function unlisted(c: Classification, i: number, h: HeadingGuess): boolean {
+  if (h.label || h.strong || h.level === 1) return false;
+  return c.trusted.some((l) => Math.max(...l.blocks) < i && l.entries.some((e) => e.level >= h.level));
+}
+
 /** A title set right above a picture (a chart, a table printed as an image) is its caption. */
 function aboveImage(pages: LaidOutPage[]): (b: Block) => boolean {
   const imagesOf = new Map(pages.map((p) => [p.number, p.images]));
@@ -198,7 +238,13 @@ function kindEachBlock(c: Classification, pages: LaidOutPage[]): void {
   const overImage = aboveImage(pages);
   for (let i = blocks.length - 1; i >= 0; i--) {
     const b = blocks[i];
-    if (tab[i]) kinds[i] = 'tabular';
+    const entry = c.announced.get(i);
+    if (c.contentsBlocks.has(i)) kinds[i] = 'contents';
+    else if (entry) {
+      kinds[i] = 'heading';
+      tab[i] = false;
+      headingOf.set(i, announcedHeading(c, i, entry));
+    } else if (tab[i]) kinds[i] = 'tabular';
     else if (b.lines[0].box !== undefined) kinds[i] = 'box';
     else if (c.chosen.has(i)) kinds[i] = 'paragraph';
     else {
@@ -223,7 +269,7 @@ function kindEachBlock(c: Classification, pages: LaidOutPage[]): void {
         kinds[i] = 'tabular';
         tab[i] = true;
         if (!(tab[i + 1] && samePage(i + 1))) c.pictureCaptions.add(i);
-      } else if (h && (h.strong || announces || numberedTitle)) {
+      } else if (h && (h.strong || ((announces || numberedTitle) && !unlisted(c, i, h)))) {
         kinds[i] = 'heading';
         headingOf.set(i, h);
       } else if (BULLET.test(b.lines[0].text) || LETTERED_ITEM.test(b.lines[0].text)) kinds[i] = 'list';
@@ -259,7 +305,7 @@ function titlesUnderTables(c: Classification): void {
   const { blocks, kinds, tab, headingOf } = c;
   for (let i = 1; i < blocks.length; i++) {
     const h = headingOf.get(i);
-    if (!h || h.label || kinds[i] !== 'heading' || kinds[i - 1] !== 'tabular' || blocks[i - 1].page !== blocks[i].page) continue;
+    if (!h || h.label || kinds[i] !== 'heading' || c.announced.has(i) || kinds[i - 1] !== 'tabular' || blocks[i - 1].page !== blocks[i].page) continue;
     if (kinds[i + 1] === 'paragraph' && blocks[i + 1].page === blocks[i].page) continue;
     kinds[i] = 'tabular';
     tab[i] = true;
@@ -322,7 +368,7 @@ function takeFrontMatter(c: Classification): void {
     while (opener >= 0 && kinds[opener] !== 'heading') opener--;
     for (let i = 0; i < Math.max(0, opener); i++) {
       const h = headingOf.get(i);
-      if (kinds[i] === 'heading' && h && !h.label) {
+      if (kinds[i] === 'heading' && h && !h.label && !c.announced.has(i)) {
         c.frontMatter.push(joinLines(blocks[i].lines).text);
         kinds[i] = 'note';
         headingOf.delete(i);

@@ -90,6 +90,7 @@ export class RecordBuilder {
   /** Items numbered so far in each box and list (item 0 is a box's introduction). */
   private readonly itemsIn = new Map<string, number>();
   private preambleCount = 0;
+  private contentsCount = 0;
   private readonly preambleLines: Line[] = [];
   private readonly preambleStarts = new Set<Line>();
 
@@ -107,6 +108,7 @@ export class RecordBuilder {
     if (kind === 'merged') return;
     if (kind === 'endnote') return this.endnote(b);
     if (kind === 'preamble') return this.preamble(b, i);
+    if (kind === 'contents') return this.contents(i);
     if (kind === 'tabular') return this.table(b, i);
     // Notes and dash lists right under a table, before the text resumes, are the table's notes.
     if (this.afterTable && (kind === 'note' || kind === 'list') && this.c.blocks[i - 1]?.page === b.page && !this.resumes(b)) {
@@ -304,6 +306,25 @@ export class RecordBuilder {
     }
     this.noteOpen = { rec: noteRecord(b, this.lastPara, ++this.noteCount), lines: [...b.lines] };
     this.lastLine = b.lines[b.lines.length - 1];
+  }
+
+  /**
+   * A table of contents, at its first block: item 0 its title and column heads, then one item per
+   * entry (its label, and its title without leaders, paragraph range or page).
+   */
+  private contents(i: number): void {
+    const list = this.c.contents.find((l) => l.blocks[0] === i);
+    if (!list) return;
+    this.closeAll();
+    const blockId = `contents-${++this.contentsCount}`;
+    const add = (item: number, label: string, text: string, lines: Line[]) => {
+      const rec: BlockRecord = { kind: 'contents', parent_paragraph: this.lastPara, page: lines[0].page, item, label, text, block_id: blockId, footnotes: [] };
+      this.blockRecords.push(rec);
+      this.sources.set(rec, lines);
+    };
+    if (list.head.length) add(0, '', joinLines(list.head).text, list.head);
+    list.entries.forEach((e, k) => add(k + 1, e.label, e.title, e.lines));
+    this.lastLine = null;
   }
 
   /** A record is done: keep it, its lines, and its text for footnote linking. */

@@ -40,7 +40,7 @@ export const FootnoteSchema = z.object({
 });
 export type Footnote = z.infer<typeof FootnoteSchema>;
 
-export const BlockKind = z.enum(['box', 'list', 'note', 'figure', 'preamble']);
+export const BlockKind = z.enum(['box', 'list', 'note', 'figure', 'preamble', 'contents']);
 export const BlockSchema = z.object({
   kind: BlockKind,
   parent_paragraph: z.number().int().nonnegative().nullable(),
