@@ -8,7 +8,7 @@
 import type { LaidOutPage } from '../layout/layout.js';
 import { dominantSize, type Line } from '../layout/lines.js';
 import type { Profile } from '../profiles/profile.js';
-import { type Block, buildBlocks, columnWidth, lineColumnWidth, lineLeft, lineRight, measure, paragraphIndent, type TextMetrics } from './blocks.js';
+import { type Block, BLOCK_SETTINGS, buildBlocks, columnWidth, lineColumnWidth, lineLeft, lineRight, measure, paragraphIndent, type TextMetrics } from './blocks.js';
 import { BULLET, type Candidate, chooseSequence, fillMisreadNumbers, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, UNREAD_LABELLED } from './numbering.js';
 import { UNREAD_LABEL } from '../model/page.js';
 import { repairMisreadRomans } from './misread-labels.js';
@@ -151,6 +151,15 @@ function chooseParagraphs(c: Classification, s: StructureSettings): [Set<number>
   return [chosen, renumbered];
 }
 
+/**
+ * Type that sets a heading apart: bold, underlined or larger than the body; italics only in the
+ * body's size or larger (italics in smaller type are a table's notes and sources).
+ */
+export function headingType(l: Line, bodySize: number): boolean {
+  const smaller = l.size < bodySize - BLOCK_SETTINGS.sizeTolerance;
+  return l.bold || !!l.underlined || l.size > bodySize + BLOCK_SETTINGS.sizeTolerance || (l.italic && !smaller);
+}
+
 /** What block i would be as a heading (level, label, title), or null when it cannot be one. */
 function guessHeading(c: Classification, i: number, profile: Profile, s: StructureSettings): HeadingGuess | null {
   const { blocks, tab, bodySize, colWidth } = c;
@@ -160,7 +169,7 @@ function guessHeading(c: Classification, i: number, profile: Profile, s: Structu
   const text = joinLines(b.lines).text.replace(HEADING_MARK, '');
   if (!text || /[.;,:]$/.test(text)) return null;
   const pos = c.typographic(b);
-  const styled = pos && b.lines.every((l) => l.bold || l.italic || l.underlined || l.size > bodySize + 0.75);
+  const styled = pos && b.lines.every((l) => headingType(l, bodySize));
   // Text that does not stop before the right margin is prose, unless typography or a label says otherwise.
   const labelled = BULLET.test(text) || ROMAN_LABEL.test(text) || LETTER_LABEL.test(text) || PARAGRAPH_NUMBER.test(text) || RESOLUTION_TITLE.test(text) || UNREAD_LABELLED.test(text);
   if (!styled && !labelled && b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * widthOf(c, l))) return null;
