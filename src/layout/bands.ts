@@ -37,6 +37,11 @@ export interface OrderedGroup {
   column?: [number, number];
 }
 
+/** A row set as a heading: bold, or larger than the body text. */
+export function headingRow(g: Word[], size: number, s: typeof BAND_SETTINGS = BAND_SETTINGS): boolean {
+  return g.every((w) => w.bold) || Math.max(...g.map((w) => w.size)) > size + s.headingSize;
+}
+
 /** Words standing apart like table cells, or nothing but figures. */
 export function tabular(ws: Word[], s: typeof BAND_SETTINGS = BAND_SETTINGS): boolean {
   if (!ws.length) return false;
@@ -88,8 +93,7 @@ function markLoneHeadings(groups: Word[][], gutters: [number, number][], spans: 
     const others = groups.slice(from, to).map((g) => sidesOf(g, gutters).slice(1).flat());
     for (let i = from; i < to; i++) {
       const g = groups[i];
-      const styled = g.every((w) => w.bold) || Math.max(...g.map((w) => w.size)) > size + s.headingSize;
-      if (!styled || others[i - from].length) continue;
+      if (!headingRow(g, size, s) || others[i - from].length) continue;
       const y0 = Math.min(...g.map((w) => w.y0)) - s.loneClearance * size;
       const y1 = Math.max(...g.map((w) => w.y1)) + s.loneClearance * size;
       const rest = others.filter((_, k) => k !== i - from).flat();

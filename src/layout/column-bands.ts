@@ -6,7 +6,7 @@
  * sides of a gutter is prose, so a table's whitespace never becomes a gutter.
  */
 import type { Word } from '../model/page.js';
-import { prose, sidesOf, tabular } from './bands.js';
+import { headingRow, prose, sidesOf, tabular } from './bands.js';
 
 export const COLUMN_BAND_SETTINGS = {
   /** A gutter is at least this wide, × the body size. */
@@ -27,6 +27,14 @@ export const COLUMN_BAND_SETTINGS = {
   solidWidth: 0.5,
   /** Whitespace this tall (× the body size) across every column ends a band (what stands above it, a table, is set apart). */
   bandGap: 3,
+  /** Typeset columns show on at least this many rows (two rows under a table may be its notes'); … */
+  minTypesetRows: 3,
+  /** … all of one width within `indent` × size (a column of continued lines starts at the hanging indent), their rows ending at the column's right edge within this many × size on `proseShare` of them. */
+  justified: 0.5,
+  /** A heading reaching over a gutter of the next `lookAhead` rows is a band of its own. */
+  lookAhead: 3,
+  /** A candidate covering, within this many × size, a gutter found in another band of the page needs prose on one side only (a table in the other column). */
+  sameGutter: 0.5,
 };
 
 export interface ColumnBand {
@@ -82,21 +90,54 @@ function flush(sides: Word[][][], c: number, size: number, s = COLUMN_BAND_SETTI
   return starts.filter((x) => x - edge <= s.indent * size).length >= s.flushShare * starts.length;
 }
 
-/** Gutters with prose on both sides in enough rows; a gutter that fails is dropped and its sides merged. */
-function validGutters(rows: Word[][], candidates: Interval[], size: number, s: typeof COLUMN_BAND_SETTINGS, lenient = false): Interval[] {
+/** The extent [left, right] of column c over the rows, or null when it is empty. */
+function extentOf(sides: Word[][][], c: number): Interval | null {
+  const ws = sides.flatMap((sd) => sd[c]);
+  return ws.length ? [Math.min(...ws.map((w) => w.x0)), Math.max(...ws.map((w) => w.x1))] : null;
+}
+
+/**
+ * Columns typeset as columns: all of one width, most of their rows justified to the column's
+ * right edge. Balanced columns over a few rows share baselines as a table's cells do; a table's
+ * columns differ in width and its wrapped cells end ragged.
+ */
+export function typesetColumns(sides: Word[][][], columns: number, size: number, s = COLUMN_BAND_SETTINGS): boolean {
+  const extents = Array.from({ length: columns }, (_, c) => extentOf(sides, c));
+  if (columns < 2 || sides.length < s.minTypesetRows || extents.some((e) => !e)) return false;
+  const widths = extents.map((e) => width(e!));
+  if (Math.max(...widths) - Math.min(...widths) > s.indent * size) return false;
+  const filled = sides.flatMap((sd) => sd.map((side, c) => ({ side, c }))).filter(({ side }) => side.length);
+  const full = filled.filter(({ side, c }) => Math.max(...side.map((w) => w.x1)) >= extents[c]![1] - s.justified * size);
+  return full.length >= s.proseShare * filled.length;
+}
+
+/** The candidate covers a gutter found elsewhere on the page (the page's columns go on beside a table). */
+const repeats = (g: Interval, known: Interval[], size: number, s: typeof COLUMN_BAND_SETTINGS): boolean =>
+  known.some((k) => g[0] <= k[0] + s.sameGutter * size && g[1] >= k[1] - s.sameGutter * size);
+
+/**
+ * Gutters with prose on both sides in enough rows; a gutter that fails is dropped and its sides
+ * merged. A gutter of the page's other bands (`known`) needs prose on one side only: a table
+ * standing in the other column.
+ */
+function validGutters(rows: Word[][], candidates: Interval[], size: number, s: typeof COLUMN_BAND_SETTINGS, lenient = false, known: Interval[] = []): Interval[] {
   let gutters = candidates.slice();
   for (;;) {
     const sides = rows.map((r) => sidesOf(r, gutters));
     // Columns set independently rarely share a baseline once charts, tables and headings stand in
-    // them; a table's cells always do. Sides set row by row must be prose on most of their rows.
-    const aligned = (k: number) => !lenient && sides.filter((sd) => sd[k].length && sd[k + 1].length).length >= s.alignedShare * rows.length;
+    // them; a table's cells always do. Sides set row by row must be prose on most of their rows,
+    // unless they are typeset columns (a short band of balanced columns).
+    const typeset = typesetColumns(sides, gutters.length + 1, size, s);
+    const aligned = (k: number) => !lenient && !typeset && sides.filter((sd) => sd[k].length && sd[k + 1].length).length >= s.alignedShare * rows.length;
     const proseSide = (c: number, strict: boolean) => {
       const filled = sides.map((sd) => sd[c]).filter((side) => side.length);
       const runs = filled.filter((side) => prose(side));
       const enough = strict ? runs.length >= s.minAlignedProseRows && runs.length >= s.proseShare * filled.length : runs.length >= s.minProseRows;
       return enough && runs.reduce((n, side) => n + side.length, 0) >= s.minWordsPerRow * runs.length;
     };
-    const fails = (k: number) => !proseSide(k, aligned(k)) || !proseSide(k + 1, aligned(k)) || !flush(sides, k, size, s) || !flush(sides, k + 1, size, s);
+    const column = (c: number, strict: boolean) => proseSide(c, strict) && flush(sides, c, size, s);
+    const beside = (k: number) => repeats(gutters[k], known, size, s) && (column(k, false) || column(k + 1, false));
+    const fails = (k: number) => !(column(k, aligned(k)) && column(k + 1, aligned(k))) && !beside(k);
     const bad = gutters.findIndex((_, k) => fails(k));
     if (bad < 0) return gutters;
     // Of two gutters around a column that is no column (a sliver between a bullet and its text), the narrower goes.
@@ -105,10 +146,47 @@ function validGutters(rows: Word[][], candidates: Interval[], size: number, s: t
   }
 }
 
+/** Free runs shared by all the rows, inside (x0, x1), at least `min` wide, with their support. */
+function sharedRuns(rows: Word[][], x0: number, x1: number, min: number): Run[] {
+  let free = runs(freeRuns(rows[0], x0, x1, min));
+  for (const row of rows.slice(1)) free = intersect(free, freeRuns(row, x0, x1, min), row, min);
+  return free.filter((r) => r[0] > x0 && r[1] < x1);
+}
+
+/**
+ * A heading (bold or larger than the text) reaching over a gutter of the rows under it, which
+ * have prose on both sides: a section title over three columns, the first row of what follows.
+ */
+function headingOver(rows: Word[][], at: number, x: Interval, size: number, s: typeof COLUMN_BAND_SETTINGS): boolean {
+  const head = rows[at];
+  if (!headingRow(head, size)) return false;
+  const below = rows.slice(at + 1, at + 1 + s.lookAhead);
+  if (below.length < s.lookAhead) return false;
+  const gutters = validGutters(below, sharedRuns(below, x[0], x[1], s.minGutter * size), size, s, true);
+  return gutters.some((g) => head.some((w) => w.x0 < g[1] && w.x1 > g[0]));
+}
+
+/**
+ * Balanced columns end on the same row; a heading in the first column under that row, with every
+ * other column blank from there to the band's end, opens what follows the columns (an annex
+ * under the last lines of a section). The row it starts at, or -1.
+ */
+export function tailAfterColumns(rows: Word[][], gutters: Interval[], size: number): number {
+  if (!gutters.length) return -1;
+  const sides = rows.map((r) => sidesOf(r, gutters));
+  const others = (i: number) => sides[i].slice(1).some((side) => side.length);
+  let last = rows.length - 1;
+  while (last >= 0 && !others(last)) last--;
+  const head = last + 1;
+  if (last < 0 || head >= rows.length || !sides[last][0].length || sides[head][0].length !== rows[head].length) return -1;
+  return headingRow(rows[head], size) ? head : -1;
+}
+
 /**
  * Rows → bands, top to bottom, each with the gutters its rows leave free and that have prose on
  * both sides. A row that closes every gutter of the band so far starts a new band (a heading or a
  * line of prose across the page, a wide table's row); the edges of the text are not gutters.
+ * A band whose gutters fail keeps those that the page's other bands have (a table in a column).
  */
 export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SETTINGS): ColumnBand[] {
   const words = rows.flat();
@@ -122,12 +200,12 @@ export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SE
     const [a, b] = [Math.min(...row.map((w) => w.x0)), Math.max(...row.map((w) => w.x1))];
     return a < middle && b > middle && b - a > s.solidWidth * (x1 - x0) && !inner(freeRuns(row, x0, x1, min)).length;
   };
-  const bands: ColumnBand[] = [];
+  const bands: (ColumnBand & { candidates: Interval[] })[] = [];
   let from = 0;
   let free: Run[] = [];
   let bottom = -Infinity;
   const close = (to: number) => {
-    if (to > from) bands.push({ from, to, gutters: validGutters(rows.slice(from, to), inner(free), size, s) });
+    if (to > from) bands.push({ from, to, gutters: validGutters(rows.slice(from, to), inner(free), size, s), candidates: inner(free) });
   };
   rows.forEach((row, i) => {
     const mine = freeRuns(row, x0, x1, min);
@@ -142,9 +220,10 @@ export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SE
     const gaps = inner(both);
     const sides = sidesOf(row, gaps);
     const across = gaps.length > 0 && sides[0].length > 0 && sides[gaps.length].length > 0 && sides.filter((side) => side.length && tabular(side)).length >= 2 && !sides.some((side) => prose(side));
+    const heading = i === from + 1 && headingOver(rows, from, [x0, x1], size, s);
     // A row across the middle of the text with no gap in it (a heading, a line across the page) is a
     // band of its own: gaps of the rows after it (a justified line's wide spaces) are no gutter of it.
-    if (i > from && (solid(rows[i - 1]) || !inner(both).length || across || closes || top - bottom > s.bandGap * size)) {
+    if (i > from && (solid(rows[i - 1]) || heading || !inner(both).length || across || closes || top - bottom > s.bandGap * size)) {
       close(i);
       from = i;
       free = runs(mine);
@@ -152,11 +231,19 @@ export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SE
     bottom = Math.max(bottom, ...row.map((w) => w.y1));
   });
   close(rows.length);
+  const known = bands.flatMap((b) => b.gutters);
+  for (const b of bands) {
+    if (b.gutters.length < b.candidates.length) b.gutters = validGutters(rows.slice(b.from, b.to), b.candidates, size, s, false, known);
+  }
+  const split = bands.flatMap((b) => {
+    const tail = tailAfterColumns(rows.slice(b.from, b.to), b.gutters, size);
+    return tail < 0 ? [b] : [{ ...b, to: b.from + tail }, { from: b.from + tail, to: b.to, gutters: [], candidates: [] }];
+  });
   // Neighbouring bands without columns are one run of rows.
-  return bands.reduce<ColumnBand[]>((out, b) => {
+  return split.reduce<ColumnBand[]>((out, { from, to, gutters }) => {
     const last = out[out.length - 1];
-    if (last && !last.gutters.length && !b.gutters.length) last.to = b.to;
-    else out.push(b);
+    if (last && !last.gutters.length && !gutters.length) last.to = to;
+    else out.push({ from, to, gutters });
     return out;
   }, []);
 }
