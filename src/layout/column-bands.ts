@@ -167,9 +167,10 @@ function headingOver(rows: Word[][], at: number, x: Interval, size: number, s: t
 }
 
 /**
- * Balanced columns end on the same row; a heading in the first column under that row, with every
- * other column blank from there to the band's end, opens what follows the columns (an annex
- * under the last lines of a section). The row it starts at, or -1.
+ * A heading in the first column under the last row of the other columns, every other column blank
+ * from there to the band's end, opens what follows the columns (a section under the last lines of
+ * the one before, an annex) when the first column ends within a line of the others (balanced
+ * columns) or the heading ends the band. The row it starts at, or -1.
  */
 export function tailAfterColumns(rows: Word[][], gutters: Interval[], size: number): number {
   if (!gutters.length) return -1;
@@ -177,9 +178,15 @@ export function tailAfterColumns(rows: Word[][], gutters: Interval[], size: numb
   const others = (i: number) => sides[i].slice(1).some((side) => side.length);
   let last = rows.length - 1;
   while (last >= 0 && !others(last)) last--;
-  const head = last + 1;
-  if (last < 0 || head >= rows.length || !sides[last][0].length || sides[head][0].length !== rows[head].length) return -1;
-  return headingRow(rows[head], size) ? head : -1;
+  if (last < 0) return -1;
+  let head = last + 1;
+  while (head < rows.length && !headingRow(rows[head], size)) head++;
+  if (head >= rows.length || sides[head][0].length !== rows[head].length) return -1;
+  // The first column's last lines beside the others' last row, or nothing after the heading.
+  const bottom = Math.max(...rows[last].map((w) => w.y1));
+  const ending = rows.slice(last + 1, head).every((r) => Math.min(...r.map((w) => w.y0)) <= bottom + size);
+  const beside = head > last + 1 || sides[last][0].length > 0;
+  return (ending && beside) || head === rows.length - 1 ? head : -1;
 }
 
 /**

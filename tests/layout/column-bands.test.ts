@@ -95,4 +95,14 @@ describe('column bands', () => {
     const order = tags(buildLines(page(words)));
     expect(order).toEqual(['c0r0', 'c0r1', 'c0r2', 'c0r3', 'c1r0', 'c1r1', 'c1r2', 'c1r3', 'Statistical', 'The']);
   });
+
+  it('reads a heading under columns that do not share baselines after both of them, the first column ending a line lower', () => {
+    const words: Word[] = [];
+    for (let r = 0; r < 10; r++) words.push(...justified(`L${r}`, 60, 288, 100 + r * 12, r === 9, r));
+    for (let r = 0; r < 9; r++) words.push(...justified(`R${r}`, 312, 540, 104 + r * 12, r === 8, r + 3));
+    words.push(...lineWords('III. MIGRATION HEALTH', 60, 240, { size: 10, bold: true }));
+    const order = tags(buildLines(page(words)));
+    expect(order.indexOf('R8')).toBeLessThan(order.indexOf('III.'));
+    expect(order.indexOf('III.')).toBe(order.length - 1);
+  });
 });
