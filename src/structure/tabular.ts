@@ -131,7 +131,9 @@ export function findTabular(blocks: Block[], m: TextMetrics, positional: (b: Blo
   blocks.forEach((b, i) => {
     const prev = blocks[i - 1];
     if (flags[i] || !b.pageStart || !prev || !flags[i - 1] || prev.page !== b.page - 1 || !positional(b)) return;
-    if (b.lines.length <= 4 && b.lines.every((l) => l.size < m.bodySize - 0.75) && b.lines.some((l) => numericCount(l) > 0)) flags[i] = true;
+    // A numbered title in small type opening the page ("5. Breakdown … in 2008") is the next table's heading, not a row.
+    const numberedTitle = PARAGRAPH_NUMBER.test(b.lines[0].text) && !b.lines.some((l) => looksLikeRow(l, true, s));
+    if (b.lines.length <= 4 && !numberedTitle && b.lines.every((l) => l.size < m.bodySize - 0.75) && b.lines.some((l) => numericCount(l) > 0)) flags[i] = true;
   });
   // Header lines directly above a table, and label lines between its rows, belong to it.
   for (let pass = 0; pass < 2; pass++) {
