@@ -1,10 +1,12 @@
 /**
  * The whole pipeline for one input: load → layout → structure → validate. Pages stream through
- * the per-page stages; only their laid-out lines are kept for the cross-page stages.
+ * the per-page stages; only their laid-out lines are kept for the cross-page stages, with their
+ * words in compact form (layout/kept-page.ts): a long document's peak memory is mostly what is kept.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { keepPage, WordStore } from './layout/kept-page.js';
 import { layoutDocument, layoutPage, type LaidOutPage } from './layout/layout.js';
 import type { LoadWarning } from './load/errors.js';
 import { identifyInput } from './load/input.js';
@@ -81,6 +83,7 @@ export async function extractData(file: string, data: Uint8Array, opts: ExtractO
   const ocrPages: { page: number; reason: string }[] = [];
   const timings: Record<string, number> = {};
   const laid: LaidOutPage[] = [];
+  const store = new WordStore();
   const tLoad = performance.now();
   let layoutMs = 0;
   /** Pages the PDF displays rotated (coordinates are already turned; report.json says so). */
@@ -89,7 +92,7 @@ export async function extractData(file: string, data: Uint8Array, opts: ExtractO
     opts.onPageRead?.(page);
     if (page.rotation) rotations.set(page.number, page.rotation);
     const t = performance.now();
-    laid.push(layoutPage(page));
+    laid.push(keepPage(layoutPage(page), store));
     layoutMs += performance.now() - t;
     opts.onPage?.(laid.length, total);
   };

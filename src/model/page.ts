@@ -68,5 +68,14 @@ export interface Page {
   confidence?: number;
 }
 
+/**
+ * A plain copy of a word with some fields changed. Copy words with this, not by spreading them: a
+ * word kept between pages (layout/kept-page.ts) has its coordinates as accessors, which a spread drops.
+ */
+export function copyWord(w: Word, change: Partial<Word>): Word {
+  const { text, x0, y0, x1, y1, base, size, font, bold, italic, conf } = w;
+  return { text, x0, y0, x1, y1, base, size, font, bold, italic, ...(conf !== undefined ? { conf } : {}), ...change };
+}
+
 export const width = (r: Rect): number => r.x1 - r.x0;
 export const height = (r: Rect): number => r.y1 - r.y0;

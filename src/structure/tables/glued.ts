@@ -11,7 +11,7 @@
  * that kept their separator.
  */
 import type { Line } from '../../layout/lines.js';
-import type { Word } from '../../model/page.js';
+import { copyWord, type Word } from '../../model/page.js';
 import { DIGITS, gapsInFigures, HEAD, measure, median, spanOf, TAIL, type Metrics } from './digit-metrics.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 
@@ -54,7 +54,7 @@ function splitWord(w: Word, parts: string[], gap: number): Word[] {
   return parts.map((p) => {
     const x0 = x;
     x += p.length * per;
-    const piece = { ...w, text: p, x0, x1: x };
+    const piece = copyWord(w, { text: p, x0, x1: x });
     x += gap;
     return piece;
   });
@@ -125,7 +125,7 @@ function restore(w: Word, words: Word[][], all: Figure[], m: Metrics | null, gap
     if (g.length - 1 !== lost - 1) return [w];
     const parts = g.slice();
     parts[parts.length - 1] += '.' + w.text.slice(n - col.places);
-    return lost === 1 ? [{ ...w, text: parts[0] }] : splitWord(w, parts, gap);
+    return lost === 1 ? [copyWord(w, { text: parts[0] })] : splitWord(w, parts, gap);
   }
   const g = groups(w.text);
   if (g.length - 1 !== lost || col.spaced === 0) return [w];
