@@ -257,6 +257,14 @@ export const OCR_SETTINGS = {
     maxGap: 4,
   },
 
+  /** Lines opening with a raised label, read again after it (see label-reread.ts). */
+  reread: {
+    /** The crop has this much margin (em) round the line's box. */
+    pad: 0.3,
+    /** The new reading must start and end within this much (em) of the old one's words. */
+    sameSpan: 0.5,
+  },
+
   /** When a PDF's own text layer is trusted instead of OCR (see textLayerUsable). */
   textLayer: {
     /** Fewer letters and digits than this while images cover `imageCoverage` of the page: a scan. */

@@ -17,6 +17,8 @@ import type { Page } from '../model/page.js';
 import { parseHocr, type OcrLine } from './hocr.js';
 import { assemblePage, preparePage, type PreparedPage } from './ocr-page.js';
 import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
+import { rereadLabelled } from './label-reread.js';
+import { toPbm } from './raster.js';
 
 export { textLayerUsable, type TextLayerVerdict } from './text-quality.js';
 
@@ -253,35 +255,36 @@ export class OcrPool {
     if (next && ahead < this.busy.size) next.prepared = this.prepare(next);
   }
 
+  /** tesseract's lines for one PBM image (the hOCR cache first, in development). */
+  private async read(slot: Slot, pbm: Uint8Array, dpi: number, page: number): Promise<OcrLine[]> {
+    const key = HOCR_CACHE ? hocrKey(pbm, dpi, this.settings) : '';
+    const hit = HOCR_CACHE ? await cachedHocr(key) : null;
+    if (hit !== null) return parseHocr(hit);
+    const image = Buffer.from(pbm.buffer, pbm.byteOffset, pbm.byteLength);
+    const limit = timeout(this.pageTimeoutMs, `OCR of page ${page}`);
+    try {
+      const recognised = slot.worker.recognize(image, { user_defined_dpi: String(dpi) } as Partial<Tesseract.RecognizeOptions>, { hocr: true, text: false });
+      this.prefetch();
+      const { data } = await Promise.race([recognised, slot.failed, limit.promise]);
+      if (HOCR_CACHE) await storeHocr(key, data.hocr ?? '');
+      return parseHocr(data.hocr ?? '');
+    } finally {
+      limit.clear();
+    }
+  }
+
   private async run(slot: Slot, job: Job): Promise<void> {
     this.busy.add(slot);
     let healthy = true;
     try {
       const prepared = await (job.prepared ??= this.prepare(job));
       let lines: OcrLine[] = [];
-      if (prepared.pbm) {
-        const key = HOCR_CACHE ? hocrKey(prepared.pbm, prepared.dpi, this.settings) : '';
-        const hit = HOCR_CACHE ? await cachedHocr(key) : null;
-        if (hit !== null) {
-          job.resolve(assemblePage(prepared, parseHocr(hit), this.settings));
-          return;
-        }
-        const image = Buffer.from(prepared.pbm.buffer, prepared.pbm.byteOffset, prepared.pbm.byteLength);
-        const limit = timeout(this.pageTimeoutMs, `OCR of page ${job.number}`);
-        try {
-          healthy = false;
-          const recognised = slot.worker.recognize(image, { user_defined_dpi: String(prepared.dpi) } as Partial<Tesseract.RecognizeOptions>, {
-            hocr: true,
-            text: false,
-          });
-          this.prefetch();
-          const { data } = await Promise.race([recognised, slot.failed, limit.promise]);
-          healthy = true;
-          lines = parseHocr(data.hocr ?? '');
-          if (HOCR_CACHE) await storeHocr(key, data.hocr ?? '');
-        } finally {
-          limit.clear();
-        }
+      if (prepared.pbm && prepared.box) {
+        healthy = false;
+        lines = await this.read(slot, prepared.pbm, prepared.dpi, job.number);
+        const origin = { x: prepared.box.x0, y: prepared.box.y0 };
+        lines = await rereadLabelled(lines, prepared.bin, origin, (image) => this.read(slot, toPbm(image), prepared.dpi, job.number), this.settings);
+        healthy = true;
       }
       job.resolve(assemblePage(prepared, lines, this.settings));
     } catch (e) {
