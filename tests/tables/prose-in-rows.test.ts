@@ -64,7 +64,9 @@ describe('two columns of running text read across their gutter', () => {
 
 describe('a long row label is no running text', () => {
   it('keeps a label of many words wrapped over two lines, its figure beside them, in the grid', () => {
+    // A table's last row carried over to the next page (on page 1, before any paragraph, a lone row is a masthead's).
     const p = page({
+      number: 2,
       rows: [
         { base: 100, cells: [{ text: 'Total projects recorded in the database as of 31', x: 100, bold: true }] },
         { base: 105, cells: [{ text: '5,540', x: 330, bold: true }, { text: '(4,803 in 2007)', x: 360, bold: true }] },

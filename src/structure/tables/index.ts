@@ -22,6 +22,7 @@ import { noteGroups, noteText, regionToDraft } from './grid.js';
 import { tableIds } from './ids.js';
 import type { Draft } from './model.js';
 import { findRegions, type Region } from './regions.js';
+import { notATable } from './not-tables.js';
 import { latticeDrafts } from './ruled-regions.js';
 import { TABLE_SETTINGS, type TableSettings } from './settings.js';
 
@@ -118,10 +119,12 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
   // Ruled grids first: the text regions they overlap give them titles and notes.
   const ruled = latticeDrafts(pages, kept, s);
   const drafts: Draft[] = ruled.drafts;
+  const regionOf = new Map<Draft, Region>();
   for (const r of ruled.regions) {
     if (!r.positional) continue;
     const d = regionToDraft(r, s);
     if (d && (d.body.length || d.header.length)) drafts.push(withMethod(d, 'stream', streamReason(r)));
+    if (d) regionOf.set(d, r);
   }
   const dumpRegions = ruled.regions.filter((r) => !r.positional);
   if (dumpRegions.length) {
@@ -161,7 +164,14 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
   drafts.sort((a, b) => a.pageStart - b.pageStart || a.top - b.top);
   const positions = paragraphPositions(pages, input.paragraphs);
   for (const d of drafts) d.afterParagraph = paragraphBefore(positions, d.pageStart, d.top);
-  const joined = joinContinued(drafts, pagePosition(pages, input.tabular), s);
+  // Read from text alignment but no table (a masthead's line of fields): its lines are prose.
+  const unread = new Set<Region>();
+  const joined = joinContinued(drafts, pagePosition(pages, input.tabular), s).filter((d) => {
+    const r = regionOf.get(d);
+    if (!r || !notATable(d)) return true;
+    unread.add(r);
+    return false;
+  });
   const ids = tableIds(joined, s);
   const where = new Map<object, Located[]>();
   const tables: ExtractedTable[] = joined.map((d, i) => {
@@ -214,11 +224,12 @@ export function buildTables(pages: LaidOutPage[], input: TablesInput, s: TableSe
   // Running text left to this stage that holds no table: notes of no table, so nothing is lost.
   // Each such run gets its own block id, so its records keep distinct keys (boxes.csv, review).
   let proseRuns = 0;
-  for (const r of kept) {
-    if (r.rows.length || r.caption.length || !r.positional) continue;
-    const top = Math.min(...r.notes.map((l) => l.y0));
+  const proseRegions = [...kept.filter((r) => !r.rows.length && !r.caption.length && r.positional), ...unread].sort((a, b) => a.page - b.page);
+  for (const r of proseRegions) {
+    const prose = unread.has(r) ? [...r.caption, ...r.rows, ...r.notes] : r.notes;
+    const top = Math.min(...prose.map((l) => l.y0));
     const blockId = `prose-${++proseRuns}`;
-    noteGroups(r.notes).forEach((lines, k) => {
+    noteGroups(prose).forEach((lines, k) => {
       const rec: BlockRecord = { kind: 'note', parent_paragraph: paragraphBefore(positions, r.page, top), page: r.page, item: k + 1, label: '', text: noteText(lines), block_id: blockId, footnotes: [] };
       where.set(rec, lines);
       noteBlocks.push(rec);
