@@ -21,6 +21,9 @@ import { CONTENTS_SETTINGS, type ContentsList, findContents, matchOutline, type 
 /** A symbol note's mark typed at the end of a heading, glued to its last word. */
 export const HEADING_MARK = /(?<=[\p{L}\d)])[*†‡]{1,3}$/u;
 
+/** A table's source or note ("Source: Financial Reports", "Notes: …"): never a heading. */
+const SOURCE_OR_NOTE = /^(sources?|notes?)\s*:/i;
+
 /** The title of a document's endnotes. */
 const ENDNOTES_TITLE = /^(end)?notes$/i;
 
@@ -200,7 +203,7 @@ function guessHeading(c: Classification, i: number, profile: Profile, s: Structu
     return { level: 3, label: '', title: bullet[1], style: 'bullet', strong: pos };
   }
   if (LETTERED_ITEM.test(text)) return null;
-  if (!/^[A-Z0-9“"‘'(À-Þ]/.test(text)) return null;
+  if (!/^[A-Z0-9“"‘'(À-Þ]/.test(text) || SOURCE_OR_NOTE.test(text)) return null;
   if (pos && !styled && upperShare(text) < 0.8) return null;
   const top = upperShare(text) >= 0.8 && text.replace(/[^A-Za-z]/g, '').length >= 4 || profile.topLevelTitles.some((re) => re.test(text));
   // Without typography, a top-level title is still unmistakable: capitals or the profile's words.

@@ -1,6 +1,7 @@
 /**
  * Typography that sets a heading apart, on a tiny hand-made page: italics in the body's size make
- * a heading; italics in smaller type (a table's source, its notes) do not, bold in smaller type does.
+ * a heading; italics in smaller type (a table’s source, its notes) do not, bold in smaller type does;
+ * a line opening "Source:" is never one.
  */
 import { describe, expect, it } from 'vitest';
 import { layoutDocument, layoutPage } from '../../src/layout/layout.js';
@@ -30,6 +31,16 @@ describe('heading typography', () => {
   });
   it('italics in smaller type do not', () => {
     expect(headingsWith({ size: 8, italic: true })).toEqual([]);
+  });
+  it('a source line is no heading, even where only what follows tells headings (OCR)', () => {
+    const ocrHeadings = (title: string) => {
+      const words = [...paragraph(1, 80), ...lineWords(title, 72, 140), ...paragraph(2, 170), ...paragraph(3, 240)];
+      const laid = [layoutPage({ ...page(words), source: 'ocr' })];
+      layoutDocument(laid, generic);
+      return assemble(laid, generic).headings.map((h) => h.title);
+    };
+    expect(ocrHeadings('Regional highlights')).toEqual(['Regional highlights']);
+    expect(ocrHeadings('Source: Financial Reports')).toEqual([]);
   });
   it('bold in smaller type still does', () => {
     expect(headingsWith({ size: 9, bold: true })).toEqual(['Regional highlights']);
