@@ -253,6 +253,10 @@ export async function* readPages(doc: PDFDocumentProxy, data: Uint8Array, total:
         slots.delete(n);
       }
       if (n % BLOCK === 0 || n === total) {
+        // pdf.js on this thread works in microtasks only, which keep the readers' messages out
+        // (ready, pages read): let them in, or a reader that gets ready while this thread reads
+        // is never fed, and one that has read its blocks waits until the consumer reaches them.
+        if (readers.length) await new Promise<void>((resolve) => setImmediate(resolve));
         consumer = b + 1;
         readers.forEach(feed);
       }

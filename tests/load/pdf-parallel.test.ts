@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../src/model/page.js';
 import { openPdf } from '../../src/load/pdf.js';
+import type { PDFDocumentProxy } from '../../src/load/pdfjs/index.js';
 import { prepareReaders, readPages } from '../../src/load/pdf-parallel.js';
 
 const file = path.resolve(__dirname, '../../fixtures/mc2278/report.pdf');
@@ -43,6 +44,27 @@ describe('readPages with reader threads', () => {
     ).rejects.toThrow();
     await doc.destroy();
     expect(seen).toEqual([1, 2, 3, 4]);
+  });
+
+  it("lets the readers' messages in while this thread reads its own blocks", async () => {
+    // A document whose pages read in microtasks only, as pdf.js's do on this thread: without a
+    // turn of the event loop between blocks, a reader that gets ready meanwhile is never heard
+    // from (nor is this callback) until the whole document is read here.
+    const page = (n: number) => ({
+      pageNumber: n,
+      rotate: 0,
+      getViewport: () => ({ width: 600, height: 800, transform: [1, 0, 0, -1, 0, 800] }),
+      getOperatorList: async () => ({ fnArray: [], argsArray: [] }),
+      cleanup: () => {},
+    });
+    const doc = { getPage: async (n: number) => page(n) } as unknown as PDFDocumentProxy;
+    let taken = 0;
+    let heardAt = -1;
+    setImmediate(() => (heardAt = taken));
+    for await (const r of readPages(doc, data, 48, { threads: 2, minPagesPerNewThread: 16 })) taken = r.page.number;
+    expect(taken).toBe(48);
+    expect(heardAt).toBeGreaterThanOrEqual(0);
+    expect(heardAt).toBeLessThanOrEqual(4);
   });
 
   it('lets this thread read while a reader is still starting', async () => {
