@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { patchPdfjsWorker } from './pdfjs-patch.mjs';
+import { patchPdfjsDisplay, patchPdfjsWorker } from './pdfjs-patch.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = path.join(root, 'dist');
@@ -44,15 +44,18 @@ export function stale() {
 
 /**
  * pdf.js's parser module with the reading patches (pdfjs-patch.mjs) as DIR/pdfjs/pdf.worker.mjs,
- * where src/threads/boot.mjs and src/load/pdfjs/parser.ts look for it; when a patch no longer
- * applies, none is written and pdf.js loads as installed.
+ * and its display module patched to go with it as DIR/pdfjs/pdf.mjs, where src/threads/boot.mjs
+ * and src/threads/entry.ts look for them; when a patch no longer applies, that module (and, for the
+ * parser, both) is not written and loads as installed.
  */
 function writePatchedPdfjs(dir) {
-  const file = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const { source, missing } = patchPdfjsWorker(readFileSync(file, 'utf8'));
-  if (missing.length) return;
+  const require = createRequire(import.meta.url);
+  const parser = patchPdfjsWorker(readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8'));
+  if (parser.missing.length) return;
   mkdirSync(path.join(dir, 'pdfjs'), { recursive: true });
-  writeFileSync(path.join(dir, 'pdfjs', 'pdf.worker.mjs'), source);
+  writeFileSync(path.join(dir, 'pdfjs', 'pdf.worker.mjs'), parser.source);
+  const display = patchPdfjsDisplay(readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'), 'utf8'));
+  if (!display.missing.length) writeFileSync(path.join(dir, 'pdfjs', 'pdf.mjs'), display.source);
 }
 
 /** Build into a temporary folder and swap it in, so a concurrent run never sees half a build. */

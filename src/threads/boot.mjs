@@ -11,10 +11,13 @@ import { workerData } from 'node:worker_threads';
 // pdf.js's polyfills replace Array.prototype.push and JSON.parse/stringify with slow versions:
 // put the built-ins back (src/load/pdfjs/natives.ts does the same for the main thread).
 const natives = [Array.prototype.push, JSON.parse, JSON.stringify];
-await import('pdfjs-dist/legacy/build/pdf.mjs');
-// In dist/, the parser patched for reading sits next to this folder (scripts/pdfjs-patch.mjs).
-const patched = new URL('../pdfjs/pdf.worker.mjs', import.meta.url);
-globalThis.pdfjsWorker = await import(existsSync(patched) ? patched.href : 'pdfjs-dist/legacy/build/pdf.worker.mjs');
+// In dist/, pdf.js patched for reading sits next to this folder (scripts/pdfjs-patch.mjs).
+const patched = (file, installed) => {
+  const url = new URL(`../pdfjs/${file}`, import.meta.url);
+  return existsSync(url) ? url.href : installed;
+};
+await import(patched('pdf.mjs', 'pdfjs-dist/legacy/build/pdf.mjs'));
+globalThis.pdfjsWorker = await import(patched('pdf.worker.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs'));
 Object.defineProperty(Array.prototype, 'push', { value: natives[0], writable: true, configurable: true, enumerable: false });
 JSON.parse = natives[1];
 JSON.stringify = natives[2];

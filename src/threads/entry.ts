@@ -28,5 +28,9 @@ export function workerEntry(rel: string): URL {
 const PATCHED_PARSER = new URL('dist/pdfjs/pdf.worker.mjs', ROOT);
 export const PDFJS_PARSER: string = BUNDLED && existsSync(fileURLToPath(PATCHED_PARSER)) ? PATCHED_PARSER.href : 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
+/** pdf.js's display module: in the bundle, the copy patched to go with that parser, else the package's own. */
+const PATCHED_DISPLAY = new URL('dist/pdfjs/pdf.mjs', ROOT);
+export const PDFJS_DISPLAY: string = BUNDLED && existsSync(fileURLToPath(PATCHED_DISPLAY)) ? PATCHED_DISPLAY.href : 'pdfjs-dist/legacy/build/pdf.mjs';
+
 /** The plain-JavaScript boot script every worker thread starts with (see boot.mjs). */
 export const BOOT_URL = new URL(BUNDLED ? 'dist/threads/boot.mjs' : 'src/threads/boot.mjs', ROOT);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,10 +8,12 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writePdfPages } from '../../fixtures/lib/pdf-writer.js';
 // @ts-expect-error plain JavaScript build script, no declarations
-import { PATCHES, patchPdfjsWorker } from '../../scripts/pdfjs-patch.mjs';
+import { PATCHES, patchPdfjsDisplay, patchPdfjsWorker } from '../../scripts/pdfjs-patch.mjs';
 
 const require = createRequire(import.meta.url);
 const workerSource = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+const displaySource = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'), 'utf8');
+const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
 
 /** A page with a word (a standard font, so pdf.js loads its glyphs) and a 30 × 20 grey image. */
 function pdfWithImage(): Buffer {
@@ -56,11 +58,39 @@ function readInThread(parser: string, pdf: Buffer): Promise<{ reading: number[];
       parentPort.postMessage({ reading: [...reading.fnArray], display: [...display.fnArray], imageInflates: [after[0], imageInflates], outlines: [after[1], outlines()] });
       await doc.destroy();
     })();`;
-  const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
   const w = new Worker(code, {
     eval: true,
     workerData: { parser, pdf: new Uint8Array(pdf), pdfjs: pathToFileURL(path.join(pdfjsDir, 'legacy/build/pdf.mjs')).href, fonts: path.join(pdfjsDir, 'standard_fonts/') },
   });
+  return new Promise((resolve, reject) => {
+    w.once('message', (m) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', reject);
+  });
+}
+
+/** A page of `lines` lines of text: over a thousand operators, so pdf.js sends its list in several chunks. */
+function pdfWithManyLines(lines: number): Buffer {
+  const content = Array.from({ length: lines }, (_, i) => `BT /F1 8 Tf 20 ${780 - (i % 95) * 8} Td (Line ${i} of text) Tj ET`).join('\n');
+  return writePdfPages([{ width: 600, height: 800, content }], [{ name: 'F1', baseFont: 'Helvetica' }]);
+}
+
+/** In a fresh thread, with the given parser and display modules: the reading operator list of page 1, as JSON. */
+function readingList(parser: string, display: string, pdf: Buffer): Promise<string> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    (async () => {
+      globalThis.pdfjsWorker = await import(workerData.parser);
+      const pdfjs = await import(workerData.display);
+      const doc = await pdfjs.getDocument({ data: workerData.pdf, standardFontDataUrl: workerData.fonts, verbosity: 0 }).promise;
+      const page = await doc.getPage(1);
+      const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE, intent: 'any' });
+      parentPort.postMessage(JSON.stringify([ops.fnArray, ops.argsArray]));
+      await doc.destroy();
+    })();`;
+  const w = new Worker(code, { eval: true, workerData: { parser, display, pdf: new Uint8Array(pdf), fonts: path.join(pdfjsDir, 'standard_fonts/') } });
   return new Promise((resolve, reject) => {
     w.once('message', (m) => {
       resolve(m);
@@ -75,6 +105,29 @@ describe('pdf.js parser patched for reading (scripts/pdfjs-patch.mjs)', () => {
     const { source, missing } = patchPdfjsWorker(workerSource);
     expect(missing).toEqual([]);
     expect(source).not.toBe(workerSource);
+    const display = patchPdfjsDisplay(displaySource);
+    expect(display.missing).toEqual([]);
+    expect(display.source).not.toBe(displaySource);
+  });
+
+  it('gives the same operator list, chunk after chunk, when chunks are passed on without a copy', async () => {
+    // Inside the project, where pdf.mjs finds the packages it requires (@napi-rs/canvas).
+    const root = path.resolve(__dirname, '../../.tmp');
+    mkdirSync(root, { recursive: true });
+    const dir = mkdtempSync(path.join(root, 'pdfjs-patch-'));
+    try {
+      const parser = path.join(dir, 'pdf.worker.mjs');
+      const display = path.join(dir, 'pdf.mjs');
+      writeFileSync(parser, patchPdfjsWorker(workerSource).source);
+      writeFileSync(display, patchPdfjsDisplay(displaySource).source);
+      const pdf = pdfWithManyLines(400);
+      const installed = await readingList(pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href, pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href, pdf);
+      const patched = await readingList(pathToFileURL(parser).href, pathToFileURL(display).href, pdf);
+      expect(JSON.parse(installed)[0].length).toBeGreaterThan(1000);
+      expect(patched).toBe(installed);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names a patch whose text is not found and leaves the source as it was', () => {
