@@ -56,3 +56,13 @@ export function union(rs: Rect[]): Rect {
     y1: Math.max(...rs.map((r) => r.y1)),
   };
 }
+
+/**
+ * A picture behind the page rather than on it: one covering most of the page (a scan, read by
+ * OCR or under an invisible text layer) or bleeding off both sides (a backdrop cut into bands).
+ * Text is printed over it, so it neither is a chart nor sets text apart from the columns.
+ */
+export function isBackdrop(img: Rect, page: { width: number; height: number }): boolean {
+  if ((img.x1 - img.x0) * (img.y1 - img.y0) > 0.8 * page.width * page.height) return true;
+  return img.x0 <= 0.01 * page.width && img.x1 >= 0.99 * page.width;
+}

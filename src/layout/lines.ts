@@ -7,7 +7,7 @@ import { type OrderedGroup, orderByBands } from './bands.js';
 import { findColumnBands } from './column-bands.js';
 import { findBoxes } from './boxes.js';
 import { COLUMN_SETTINGS, findGutterRun } from './columns.js';
-import { median } from './geometry.js';
+import { isBackdrop, median } from './geometry.js';
 
 export interface Mark {
   /** The mark as printed, e.g. "1". */
@@ -102,7 +102,7 @@ export function buildLines(page: Page, settings = LINE_SETTINGS, frames: Rect[] 
  * has one.
  */
 function readingOrder(page: Page, groups: Word[][], frames: Rect[]): OrderedGroup[] {
-  const graphics = { rules: page.rules, frames, images: page.images };
+  const graphics = { rules: page.rules, frames, images: page.images.filter((im) => !isBackdrop(im, page)) };
   const size = median(page.words.map((w) => w.size));
   const gutter = findGutterRun(page, COLUMN_SETTINGS, frames);
   // A text dump's spaces are not a typesetter's gutters.

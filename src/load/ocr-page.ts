@@ -17,7 +17,7 @@ import { binarisePage, toPbm, type BinaryImage, type PixelBox } from './raster.j
 import { pageGraphics, renderDpi, renderPage, scanRaster, type PageImage } from './render.js';
 import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
 import { shadeInPoints, type Shade } from './shading.js';
-import { dropPhantomGlyphs, dropRuleGlyphs, dropSpecks } from './rule-glyphs.js';
+import { dropInklessWords, dropPhantomGlyphs, dropRuleGlyphs, dropSpecks } from './rule-glyphs.js';
 import { splitDigitGroups } from './digit-groups.js';
 
 export interface PreparedPage {
@@ -105,7 +105,8 @@ export function assemblePage(p: PreparedPage, lines: OcrLine[], s: OcrSettings =
   const geometry = { dpi: p.dpi, offset: { x: p.box?.x0 ?? 0, y: p.box?.y0 ?? 0 }, width: p.bin.width, height: p.bin.height };
   const pixelRules = detectRules(p.ruleBin, p.dpi, skew, s.rules, p.bin).filter((r) => !inTextBand(r, lines, geometry.offset, s));
   // What the ink shows and tesseract's text misses: rules read as glyphs, a label's stop, bullets, raised marks, section labels.
-  const unruled = dropSpecks(dropPhantomGlyphs(dropRuleGlyphs(lines, pixelRules, geometry.offset, s), s), s);
+  const inked = dropInklessWords(lines, p.bin, geometry.offset, s);
+  const unruled = dropSpecks(dropPhantomGlyphs(dropRuleGlyphs(inked, pixelRules, geometry.offset, s), s), s);
   const read = [checkStops, restoreBullets, splitRaisedMarks, readLabels, splitDigitGroups].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), unruled);
   const words = ocrWords(repairBraces(read), geometry, skew, s.size);
   const centre = { x: p.bin.width / 2, y: p.bin.height / 2 };

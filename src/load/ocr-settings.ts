@@ -95,6 +95,11 @@ export const OCR_SETTINGS = {
     phantomWidth: 0.1,
     /** A lone letter or digit at most this big (em) both ways is a speck (see rule-glyphs.ts). */
     speckSize: 0.15,
+    /** A dot or comma below this confidence, this far (em) clear of any word on its line, is a speck (see rule-glyphs.ts). */
+    strayConf: 60,
+    strayClear: 1,
+    /** A word whose box holds at most this much ink (em²: a couple of pixels of noise at 200 dpi) has no glyph at all (see rule-glyphs.ts). */
+    inkless: 0.0025,
   },
 
   /** Shaded areas (cell backgrounds, header bands) in the grey page image (see shading.ts). */
@@ -208,6 +213,8 @@ export const OCR_SETTINGS = {
     /** ...while a comma is this many times taller than wide and reaches this far below it. */
     commaShape: 1.4,
     commaDrop: 0.06,
+    /** A word this far (em) clear of the one before it opens a line of its own column (an OCR line read across a gutter). */
+    gutter: 1.5,
   },
 
   /**

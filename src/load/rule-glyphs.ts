@@ -13,6 +13,7 @@ import { lineSizePx } from './ocr-words.js';
 import { OCR_SETTINGS, type OcrSettings } from './ocr-settings.js';
 import type { Point } from './deskew.js';
 import type { PixelRule } from './rules.js';
+import type { BinaryImage } from './raster.js';
 
 const BAR = /^[|¦‖]$/u;
 const BAR_LIKE = /^[|¦‖!lI1[\]]$/u;
@@ -111,14 +112,54 @@ export function dropPhantomGlyphs(lines: OcrLine[], s: OcrSettings = OCR_SETTING
 }
 
 /**
+ * A dot or comma of low confidence standing clear of the words on both sides: punctuation hangs on
+ * the word before it, so alone (a line of a column holding nothing else, read across a gutter) it
+ * is a speck of the paper.
+ */
+function strayMark(words: OcrWord[], k: number, em: number, s: OcrSettings): boolean {
+  const w = words[k];
+  if (!/^[.,'`]$/.test(w.text) || w.conf >= s.rules.strayConf) return false;
+  const clear = s.rules.strayClear * em;
+  return (k === 0 || w.bbox.x0 - words[k - 1].bbox.x1 >= clear) && (k === words.length - 1 || words[k + 1].bbox.x0 - w.bbox.x1 >= clear);
+}
+
+/**
  * Specks read as glyphs: a letter or digit whose box is a few pixels across (tesseract's "1" of
  * confidence 2 over a dust speck). No letter, digit or raised mark is that small next to its
  * line's letters; a stop or comma is, and is left to the stages that see where it stands.
  */
 export function dropSpecks(lines: OcrLine[], s: OcrSettings = OCR_SETTINGS): OcrLine[] {
   return lines.map((line) => {
-    const tiny = s.rules.speckSize * lineSizePx(line, s.size);
-    const words = line.words.filter((w) => !(LETTER_OR_DIGIT.test(w.text) && w.text.length === 1 && w.bbox.x1 - w.bbox.x0 <= tiny && w.bbox.y1 - w.bbox.y0 <= tiny));
+    const em = lineSizePx(line, s.size);
+    const tiny = s.rules.speckSize * em;
+    const speck = (w: OcrWord, k: number) =>
+      (LETTER_OR_DIGIT.test(w.text) && w.text.length === 1 && w.bbox.x1 - w.bbox.x0 <= tiny && w.bbox.y1 - w.bbox.y0 <= tiny) || strayMark(line.words, k, em, s);
+    const words = line.words.filter((w, k) => !speck(w, k));
+    return words.length === line.words.length ? line : { ...line, words };
+  });
+}
+
+/** Ink pixels of `bin` inside `b` (pixels of a crop placed at `offset`), counted up to `enough`. */
+function inkAtMost(bin: BinaryImage, b: OcrBox, offset: Point, enough: number): number {
+  const x0 = Math.max(0, Math.floor(b.x0 + offset.x));
+  const x1 = Math.min(bin.width, Math.ceil(b.x1 + offset.x));
+  const y0 = Math.max(0, Math.floor(b.y0 + offset.y));
+  const y1 = Math.min(bin.height, Math.ceil(b.y1 + offset.y));
+  let ink = 0;
+  for (let y = y0; y < y1 && ink <= enough; y++) for (let x = x0, row = y * bin.width; x < x1; x++) ink += bin.data[row + x];
+  return ink;
+}
+
+/**
+ * Words read from blank paper. Reading a line across a gutter, tesseract's recogniser fills the
+ * white run with a word of its own ("~~", confidence 25) whose box holds no ink at all; such a
+ * word would bridge the gutter and merge the columns. Every glyph, a stop included, leaves ink.
+ */
+export function dropInklessWords(lines: OcrLine[], bin: BinaryImage, offset: Point, s: OcrSettings = OCR_SETTINGS): OcrLine[] {
+  return lines.map((line) => {
+    const em = lineSizePx(line, s.size);
+    const noise = s.rules.inkless * em * em;
+    const words = line.words.filter((w) => inkAtMost(bin, w.bbox, offset, noise) > noise);
     return words.length === line.words.length ? line : { ...line, words };
   });
 }

@@ -31,6 +31,18 @@ describe('columns', () => {
     expect(lines[13].col).toBe(1);
   });
 
+  it('reads a scan in its columns: the page image behind the words is no picture reaching over the gutter', () => {
+    for (const source of ['ocr', 'text-layer'] as const) {
+      const p = { ...twoColumns(true), source, images: [{ x0: 0, y0: 0, x1: 595, y1: 842 }] };
+      const lines = buildLines(p);
+      expect(lines[13].text.startsWith('R0')).toBe(true);
+      expect(lines[13].col).toBe(1);
+    }
+    // A picture inside the margins across the gutter still sets the rows on it apart (a chart).
+    const chart = { ...twoColumns(true), images: [{ x0: 100, y0: 140, x1: 500, y1: 300 }] };
+    expect(buildLines(chart).every((l) => l.col === 0)).toBe(true);
+  });
+
   it('does not take the whitespace of a table of figures for a gutter', () => {
     const words = [];
     for (let i = 0; i < 14; i++) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { groupCounts, splitDigitGroups } from '../../src/load/digit-groups.js';
 import type { OcrLine, OcrWord } from '../../src/load/hocr.js';
 import type { BinaryImage } from '../../src/load/raster.js';
-import { dropPhantomGlyphs, dropRuleGlyphs, dropSpecks } from '../../src/load/rule-glyphs.js';
+import { dropInklessWords, dropPhantomGlyphs, dropRuleGlyphs, dropSpecks } from '../../src/load/rule-glyphs.js';
 import type { PixelRule } from '../../src/load/rules.js';
 
 /** A word of glyphs, each `[text, x0, x1]`, 27 px tall standing on y = 100 (a 40 px em). */
@@ -80,6 +80,12 @@ describe('specks read as glyphs', () => {
     const ls = [line([word([['N', 100, 125], ['o', 127, 145]]), speck('1', 300), speck('.', 320), word([['7', 400, 420]])])];
     expect(texts(dropSpecks(ls))).toEqual(['No', '.', '7']);
   });
+
+  it('drops a lone dot of low confidence standing clear of both neighbours, keeps a stop on its word', () => {
+    const dot = (x: number, conf: number): OcrWord => ({ text: '.', conf, bbox: { x0: x, y0: 94, x1: x + 5, y1: 100 }, symbols: [] });
+    const ls = [line([word([['N', 100, 125], ['o', 127, 145]]), dot(147, 40), dot(300, 40), dot(360, 95), word([['7', 420, 440]])])];
+    expect(texts(dropSpecks(ls))).toEqual(['No', '.', '.', '7']);
+  });
 });
 
 describe('thousands groups from the ink', () => {
@@ -124,3 +130,19 @@ describe('thousands groups from the ink', () => {
   });
 });
 
+
+describe('words read from blank paper', () => {
+  it('drops a word whose box holds no ink (read across a gutter), keeps inked words and stops', () => {
+    const bin: BinaryImage = { width: 500, height: 200, data: new Uint8Array(500 * 200) };
+    const ink = (x0: number, x1: number, y0 = 73) => {
+      for (let y = y0; y < 100; y++) for (let x = x0; x < x1; x++) bin.data[y * 500 + x] = 1;
+    };
+    ink(100, 145);
+    ink(147, 151, 96);
+    ink(300, 320);
+    const ls = [line([word([['N', 100, 125], ['o', 127, 145]]), word([['.', 147, 151]]), word([['~', 200, 210], ['~', 210, 220]]), word([['7', 300, 320]])])];
+    expect(texts(dropInklessWords(ls, bin, { x: 0, y: 0 }))).toEqual(['No', '.', '7']);
+    // The crop's offset in the page raster is honoured: shifted 200 px, only the first word has ink under it.
+    expect(texts(dropInklessWords(ls, bin, { x: 200, y: 0 }))).toEqual(['No']);
+  });
+});

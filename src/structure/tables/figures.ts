@@ -4,6 +4,7 @@
  * table. An image captioned "Table n" is a table printed as a picture: it is reported, without
  * cells. (Text dumps have no images: the dump reader tells a chart's scattered labels from a table.)
  */
+import { isBackdrop } from '../../layout/geometry.js';
 import type { LaidOutPage } from '../../layout/layout.js';
 import type { Line } from '../../layout/lines.js';
 import type { Rect, Rule, Word } from '../../model/page.js';
@@ -103,11 +104,7 @@ export function findFigures(pages: LaidOutPage[], regions: Region[], s: TableSet
     if (p.source === 'text-dump') continue;
     for (const img of p.images) {
       if (img.x1 - img.x0 < s.figureMinWidth * p.width) continue;
-      // A picture of the whole page is a scan's backdrop, not a chart on it.
-      if ((img.x1 - img.x0) * (img.y1 - img.y0) > 0.8 * p.width * p.height) continue;
-      // So is a picture bleeding off both sides of the page (a backdrop cut into bands): a chart
-      // stands inside the margins.
-      if (img.x0 <= 0.01 * p.width && img.x1 >= 0.99 * p.width) continue;
+      if (isBackdrop(img, p)) continue;
       const titleLines = titleOver(p, img.y0, s);
       const title = joinTexts(titleLines.map((l) => l.text));
       const table = TABLE_CAPTION.test(title);
