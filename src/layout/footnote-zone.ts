@@ -25,6 +25,9 @@ export const FOOTNOTE_ZONE_SETTINGS = {
 /** How a table's note opens ("* Source: …", "Note: …"): under a drawn rule, such a line is no footnote. */
 export const TABLE_NOTE = /^[*\d/]*\s*(sources?|notes?|excluding|including|excludes|includes)\b/i;
 
+/** A table's source or notes line with its colon ("Source: Financial Reports", "Notes: …"): never a heading (a bare "Notes" may title the endnotes). */
+export const TABLE_SOURCE = /^(sources?|notes?)\s*:/i;
+
 export const LABEL = /^[*†‡§]?\d{1,3}[.)]?$/;
 /** A typewriter's note label, "1/": set in the body's size, it needs no smaller type to be a note. */
 export const SLASH_LABEL = /^\d{1,3}\/$/;

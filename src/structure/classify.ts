@@ -13,6 +13,7 @@ import { BULLET, type Candidate, chooseSequence, fillMisreadNumbers, LETTER_LABE
 import { UNREAD_LABEL } from '../model/page.js';
 import { repairMisreadRomans } from './misread-labels.js';
 import { findPreamble } from './preamble.js';
+import { TABLE_SOURCE } from '../layout/footnote-zone.js';
 import { findTabular } from './tabular.js';
 import { inRuledTable } from './tables/ruled-regions.js';
 import { joinLines, upperShare } from './text.js';
@@ -20,9 +21,6 @@ import { CONTENTS_SETTINGS, type ContentsList, findContents, matchOutline, type 
 
 /** A symbol note's mark typed at the end of a heading, glued to its last word. */
 export const HEADING_MARK = /(?<=[\p{L}\d)])[*†‡]{1,3}$/u;
-
-/** A table's source or note ("Source: Financial Reports", "Notes: …"): never a heading. */
-const SOURCE_OR_NOTE = /^(sources?|notes?)\s*:/i;
 
 /** The title of a document's endnotes. */
 const ENDNOTES_TITLE = /^(end)?notes$/i;
@@ -203,7 +201,7 @@ function guessHeading(c: Classification, i: number, profile: Profile, s: Structu
     return { level: 3, label: '', title: bullet[1], style: 'bullet', strong: pos };
   }
   if (LETTERED_ITEM.test(text)) return null;
-  if (!/^[A-Z0-9“"‘'(À-Þ]/.test(text) || SOURCE_OR_NOTE.test(text)) return null;
+  if (!/^[A-Z0-9“"‘'(À-Þ]/.test(text) || TABLE_SOURCE.test(text)) return null;
   if (pos && !styled && upperShare(text) < 0.8) return null;
   const top = upperShare(text) >= 0.8 && text.replace(/[^A-Za-z]/g, '').length >= 4 || profile.topLevelTitles.some((re) => re.test(text));
   // Without typography, a top-level title is still unmistakable: capitals or the profile's words.
