@@ -1,5 +1,5 @@
 /** Precision / recall / F1 and the one-to-one matchers that the section scorers share. */
-import { similarAtLeast, similarity } from './levenshtein.js';
+import { similarAtLeast, similarity } from '../text/levenshtein.js';
 
 export interface Prf {
   /** Items matched. */

@@ -1,7 +1,7 @@
 /** Footnote scores: matched by number, then text and referencing paragraph checked. */
 import type { Footnote } from '../validate/schemas.js';
 import type { Gold } from './gold.js';
-import { similarity } from './levenshtein.js';
+import { similarity } from '../text/levenshtein.js';
 import { matchByKey, prf, ratio, type Prf } from './metrics.js';
 import { normaliseSpace, shorten } from './text.js';
 

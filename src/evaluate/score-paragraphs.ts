@@ -1,7 +1,7 @@
 /** Paragraph scores: numbering, text fidelity, page and section placement. */
 import type { Paragraph } from '../validate/schemas.js';
 import { headingWithLabel, type Gold, type GoldParagraph } from './gold.js';
-import { similarity } from './levenshtein.js';
+import { similarity } from '../text/levenshtein.js';
 import { matchByKey, mean, ratio } from './metrics.js';
 import { diffExcerpt, fold, normaliseSpace } from './text.js';
 

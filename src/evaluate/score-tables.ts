@@ -5,7 +5,7 @@
  */
 import type { Gold } from './gold.js';
 import { compareAdjacency, countNonEmpty } from './adjacency.js';
-import { similarity } from './levenshtein.js';
+import { similarity } from '../text/levenshtein.js';
 import { dice, greedyPairs, prf, ratio, type Prf } from './metrics.js';
 import { fold, normaliseSpace } from './text.js';
 import type { OutputTable } from './read-output.js';

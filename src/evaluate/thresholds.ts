@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Gold } from './gold.js';
-import { similarAtLeast, similarity } from './levenshtein.js';
+import { similarAtLeast, similarity } from '../text/levenshtein.js';
 import { matchTexts } from './metrics.js';
 import { goldBoxItems, goldListItems, goldPreambleItems, ITEM_SIMILARITY, type Item } from './score-blocks.js';
 import { goldParagraphContexts } from './score-paragraphs.js';

@@ -7,7 +7,7 @@
  */
 import { median } from '../layout/geometry.js';
 import type { Line } from '../layout/lines.js';
-import { similarAtLeast } from '../evaluate/levenshtein.js';
+import { similarAtLeast } from '../text/levenshtein.js';
 import type { Block } from './blocks.js';
 import { romanValue } from './numbering.js';
 import { joinLines } from './text.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { levenshtein, similarAtLeast, similarity } from '../../src/evaluate/levenshtein.js';
+import { levenshtein, similarAtLeast, similarity } from '../../src/text/levenshtein.js';
 
 /** The textbook table, as the reference. */
 function reference(a: string, b: string): number {
