@@ -1,8 +1,7 @@
 /**
- * A page reader thread (see pdf-parallel.ts). It is kept between documents, so pdf.js and the
- * page reader stay compiled and warm: `open` hands it its own copy of a file, `read` asks for
- * pages of it (answered in order), `close` releases it. pdf.js warnings are sent back with their
- * page instead of printed.
+ * A page reader thread (see pdf-parallel.ts), for one document: `open` hands it its own copy of
+ * the file, `read` asks for pages of it (answered in order); it is terminated when the document is
+ * done. pdf.js warnings are sent back with their page instead of printed.
  */
 import { parentPort } from 'node:worker_threads';
 import type { PDFDocumentProxy } from './pdfjs/index.js';
@@ -29,10 +28,6 @@ async function handle(req: ReaderRequest): Promise<void> {
     const doc = openPdf(req.data, { password: req.password, verbosity: VerbosityLevel.WARNINGS });
     doc.catch(() => {}); // reported for each page asked for
     docs.set(req.doc, { doc, fonts: new Map() });
-  } else if (req.type === 'close') {
-    const d = docs.get(req.doc);
-    docs.delete(req.doc);
-    await d?.doc.then((x) => x.destroy()).catch(() => {});
   } else {
     const d = docs.get(req.doc);
     docId = req.doc;

@@ -6,7 +6,7 @@
  * so a slow start costs nothing. Pages come back in page order; no block is sent further than a
  * few blocks ahead of the consumer, so memory stays flat however long the document. With one
  * thread, or a document too short to repay starting a reader (MIN_PAGES_PER_NEW_THREAD), no
- * thread is started; readers are started once the page count is known, and kept for later documents.
+ * thread is started; readers are started once the page count is known, and end with the document.
  */
 import { Worker } from 'node:worker_threads';
 import type { Page } from '../model/page.js';
@@ -31,8 +31,7 @@ export const MIN_PAGES_PER_NEW_THREAD = 300;
 
 export type ReaderRequest =
   | { type: 'open'; doc: number; data: Uint8Array; password?: string }
-  | { type: 'read'; doc: number; pages: number[] }
-  | { type: 'close'; doc: number };
+  | { type: 'read'; doc: number; pages: number[] };
 
 export type ReaderReply =
   | { type: 'ready'; doc: 0 }
@@ -89,9 +88,9 @@ interface Listener {
 let nextDoc = 1;
 
 /**
- * One reader thread. Idle readers wait in `idle` for the next document (kept compiled and warm,
- * and unreferenced, so they never keep the process alive); a reader that dies fails the pages it
- * owes and is not reused.
+ * One reader thread, for one document. Readers started ahead (prepareReaders) wait in `idle`,
+ * compiled and warm, and unreferenced, so they never keep the process alive; a reader that dies
+ * fails the pages it owes.
  */
 class Reader {
   private readonly worker: Worker;
@@ -149,13 +148,12 @@ class Reader {
     this.worker.postMessage({ type: 'read', doc, pages } satisfies ReaderRequest);
   }
 
-  /** Done with `doc`: pages still being read for it are dropped. */
-  close(doc: number): void {
-    this.listeners.delete(doc);
+  /** Ends the thread; pages still owed are dropped (nobody waits for them once their document is done). */
+  stop(): void {
+    this.listeners.clear();
     this.onReady = undefined;
-    if (this.dead) return;
-    this.worker.postMessage({ type: 'close', doc } satisfies ReaderRequest);
-    if (!this.listeners.size) this.worker.unref();
+    this.dead = true;
+    void this.worker.terminate();
   }
 }
 
@@ -264,9 +262,8 @@ export async function* readPages(doc: PDFDocumentProxy, data: Uint8Array, total:
       if (proxy) (await proxy).cleanup();
     }
   } finally {
-    for (const r of readers) {
-      r.reader.close(r.doc);
-      if (!r.reader.dead) idle.push(r.reader);
-    }
+    // A reader's heap (tens of MB once it has read a long document's pages) would stay with the
+    // process through the structure and writing stages, where its peak memory is reached: it goes.
+    for (const r of readers) r.reader.stop();
   }
 }
