@@ -18,7 +18,44 @@
 
 const FLAG = 'reportExtractReading';
 
+/**
+ * Both modules polyfill `Response.prototype.bytes` (missing in Node 20) as they load, and the mere
+ * look at `Response` makes Node load its fetch implementation (undici, with http, tls and crypto:
+ * some 60-85 ms of CPU per thread), which reading never uses. The polyfill now waits for the first
+ * use of `Response`, when Node's own lazy global is replaced by one that adds it then.
+ */
+const LAZY_RESPONSE_BYTES = {
+  name: 'Response.prototype.bytes polyfilled on first use of Response',
+  find: 'if (typeof Response.prototype.bytes !== "function") {\n  Response.prototype.bytes = async function () {\n    return new Uint8Array(await this.arrayBuffer());\n  };\n}\n',
+  replace:
+    'const polyfillResponseBytes = R => {\n' +
+    '  if (typeof R?.prototype?.bytes !== "function" && R?.prototype) {\n' +
+    '    R.prototype.bytes = async function () {\n' +
+    '      return new Uint8Array(await this.arrayBuffer());\n' +
+    '    };\n' +
+    '  }\n' +
+    '  return R;\n' +
+    '};\n' +
+    'const lazyResponse = Object.getOwnPropertyDescriptor(globalThis, "Response");\n' +
+    'if (lazyResponse?.get && lazyResponse.configurable) {\n' +
+    '  const settle = value => Object.defineProperty(globalThis, "Response", { value, writable: true, configurable: true, enumerable: lazyResponse.enumerable });\n' +
+    '  Object.defineProperty(globalThis, "Response", {\n' +
+    '    configurable: true,\n' +
+    '    enumerable: lazyResponse.enumerable,\n' +
+    '    get() {\n' +
+    '      const R = polyfillResponseBytes(lazyResponse.get.call(globalThis));\n' +
+    '      settle(R);\n' +
+    '      return R;\n' +
+    '    },\n' +
+    '    set: settle\n' +
+    '  });\n' +
+    '} else {\n' +
+    '  polyfillResponseBytes(Response);\n' +
+    '}\n',
+};
+
 export const PATCHES = [
+  LAZY_RESPONSE_BYTES,
   {
     name: 'mark the evaluator of an operator list asked for with intent any',
     find: 'const partialEvaluator = this.#createPartialEvaluator(handler, pageIndex);\n',
@@ -80,6 +117,7 @@ export const PATCHES = [
  * CPU on the mc2278 report (0.2 s of 5.6 s, profiled on a loaded machine), and their garbage.
  */
 export const DISPLAY_PATCHES = [
+  LAZY_RESPONSE_BYTES,
   {
     name: 'operator list chunks passed on without a copy',
     find: '      data: structuredClone(obj, transfer ? {\n        transfer\n      } : null)\n',

@@ -77,6 +77,28 @@ function pdfWithManyLines(lines: number): Buffer {
   return writePdfPages([{ width: 600, height: 800, content }], [{ name: 'F1', baseFont: 'Helvetica' }]);
 }
 
+/** The installed parser and display modules' URLs. */
+const INSTALLED = {
+  parser: pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href,
+  display: pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href,
+};
+
+/** `use` given the URLs of both modules patched, written inside the project (where pdf.mjs finds the packages it requires). */
+async function withPatchedModules<T>(use: (parser: string, display: string) => Promise<T>): Promise<T> {
+  const root = path.resolve(__dirname, '../../.tmp');
+  mkdirSync(root, { recursive: true });
+  const dir = mkdtempSync(path.join(root, 'pdfjs-patch-'));
+  try {
+    const parser = path.join(dir, 'pdf.worker.mjs');
+    const display = path.join(dir, 'pdf.mjs');
+    writeFileSync(parser, patchPdfjsWorker(workerSource).source);
+    writeFileSync(display, patchPdfjsDisplay(displaySource).source);
+    return await use(pathToFileURL(parser).href, pathToFileURL(display).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** In a fresh thread, with the given parser and display modules: the reading operator list of page 1, as JSON. */
 function readingList(parser: string, display: string, pdf: Buffer): Promise<string> {
   const code = `
@@ -100,6 +122,28 @@ function readingList(parser: string, display: string, pdf: Buffer): Promise<stri
   });
 }
 
+/** In a fresh thread: whether loading the two modules loaded Node's fetch (undici), and Response.prototype.bytes after a first use of Response. */
+function responseAfterLoading(parser: string, display: string): Promise<{ fetchLoaded: boolean; bytes: string; read: number[] }> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    (async () => {
+      await import(workerData.display);
+      await import(workerData.parser);
+      const fetchLoaded = process.moduleLoadList.some((m) => m.includes('undici'));
+      const bytes = typeof Response.prototype.bytes;
+      const read = [...(await new Response(new Uint8Array([1, 2, 3])).bytes())];
+      parentPort.postMessage({ fetchLoaded, bytes, read });
+    })();`;
+  const w = new Worker(code, { eval: true, workerData: { parser, display } });
+  return new Promise((resolve, reject) => {
+    w.once('message', (m) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', reject);
+  });
+}
+
 describe('pdf.js parser patched for reading (scripts/pdfjs-patch.mjs)', () => {
   it('applies every patch to the installed pdf.js', () => {
     const { source, missing } = patchPdfjsWorker(workerSource);
@@ -111,23 +155,20 @@ describe('pdf.js parser patched for reading (scripts/pdfjs-patch.mjs)', () => {
   });
 
   it('gives the same operator list, chunk after chunk, when chunks are passed on without a copy', async () => {
-    // Inside the project, where pdf.mjs finds the packages it requires (@napi-rs/canvas).
-    const root = path.resolve(__dirname, '../../.tmp');
-    mkdirSync(root, { recursive: true });
-    const dir = mkdtempSync(path.join(root, 'pdfjs-patch-'));
-    try {
-      const parser = path.join(dir, 'pdf.worker.mjs');
-      const display = path.join(dir, 'pdf.mjs');
-      writeFileSync(parser, patchPdfjsWorker(workerSource).source);
-      writeFileSync(display, patchPdfjsDisplay(displaySource).source);
-      const pdf = pdfWithManyLines(400);
-      const installed = await readingList(pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href, pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href, pdf);
-      const patched = await readingList(pathToFileURL(parser).href, pathToFileURL(display).href, pdf);
-      expect(JSON.parse(installed)[0].length).toBeGreaterThan(1000);
-      expect(patched).toBe(installed);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const pdf = pdfWithManyLines(400);
+    const installed = await readingList(INSTALLED.parser, INSTALLED.display, pdf);
+    const patched = await withPatchedModules((parser, display) => readingList(parser, display, pdf));
+    expect(JSON.parse(installed)[0].length).toBeGreaterThan(1000);
+    expect(patched).toBe(installed);
+  });
+
+  it("loads without Node's fetch, and still gives Response its bytes() on first use", async () => {
+    const installed = await responseAfterLoading(INSTALLED.parser, INSTALLED.display);
+    const patched = await withPatchedModules(responseAfterLoading);
+    expect(installed.fetchLoaded).toBe(true);
+    expect(patched.fetchLoaded).toBe(false);
+    expect(patched.bytes).toBe('function');
+    expect(patched.read).toEqual([1, 2, 3]);
   });
 
   it('names a patch whose text is not found and leaves the source as it was', () => {
