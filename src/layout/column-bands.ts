@@ -92,8 +92,16 @@ function flush(sides: Word[][][], c: number, size: number, s = COLUMN_BAND_SETTI
 
 /** The extent [left, right] of column c over the rows, or null when it is empty. */
 function extentOf(sides: Word[][][], c: number): Interval | null {
-  const ws = sides.flatMap((sd) => sd[c]);
-  return ws.length ? [Math.min(...ws.map((w) => w.x0)), Math.max(...ws.map((w) => w.x1))] : null;
+  // A loop, not spread arrays: this runs for every candidate gutter of every band.
+  let left = Infinity;
+  let right = -Infinity;
+  for (const sd of sides) {
+    for (const w of sd[c]) {
+      if (w.x0 < left) left = w.x0;
+      if (w.x1 > right) right = w.x1;
+    }
+  }
+  return left === Infinity ? null : [left, right];
 }
 
 /**
@@ -127,8 +135,9 @@ function validGutters(rows: Word[][], candidates: Interval[], size: number, s: t
     // Columns set independently rarely share a baseline once charts, tables and headings stand in
     // them; a table's cells always do. Sides set row by row must be prose on most of their rows,
     // unless they are typeset columns (a short band of balanced columns).
-    const typeset = typesetColumns(sides, gutters.length + 1, size, s);
-    const aligned = (k: number) => !lenient && !typeset && sides.filter((sd) => sd[k].length && sd[k + 1].length).length >= s.alignedShare * rows.length;
+    let typeset: boolean | undefined; // asked only when sides share baselines and the check is strict
+    const isTypeset = () => (typeset ??= typesetColumns(sides, gutters.length + 1, size, s));
+    const aligned = (k: number) => !lenient && !isTypeset() && sides.filter((sd) => sd[k].length && sd[k + 1].length).length >= s.alignedShare * rows.length;
     const proseSide = (c: number, strict: boolean) => {
       const filled = sides.map((sd) => sd[c]).filter((side) => side.length);
       const runs = filled.filter((side) => prose(side));

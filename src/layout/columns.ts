@@ -70,18 +70,21 @@ export function findGutterRun(page: Page, s = COLUMN_SETTINGS, boxes: Rect[] = f
   for (const ws of byLine.values()) {
     ws.sort((a, b) => a.x0 - b.x0);
     let run: Word[] = [];
+    let end = -Infinity; // the run's right edge
     const close = () => {
       if (!run.length) return;
-      mark(lines, run[0].x0, Math.max(...run.map((w) => w.x1)));
+      mark(lines, run[0].x0, end);
       if (run.length >= s.minWordsPerLine - 1 && run.filter((w) => WORDY.test(w.text)).length >= s.minWordShare * run.length) {
-        mark(prose, run[0].x0, Math.max(...run.map((w) => w.x1)));
+        mark(prose, run[0].x0, end);
         proseRuns++;
       }
       run = [];
+      end = -Infinity;
     };
     for (const w of ws) {
-      if (run.length && w.x0 - Math.max(...run.map((r) => r.x1)) >= s.minGutter * size) close();
+      if (run.length && w.x0 - end >= s.minGutter * size) close();
       run.push(w);
+      end = Math.max(end, w.x1);
     }
     close();
   }
