@@ -15,6 +15,7 @@ import { textToPages } from './load/text.js';
 import type { OcrPool } from './load/ocr.js';
 import { checkTextLayer, withoutTextLayer, type OcrMode, type PageWithoutText } from './load/text-layer.js';
 import { textLayerUsable } from './load/text-quality.js';
+import { mendOcrPages } from './load/ocr-vocabulary.js';
 import type { ExtractedDocument } from './model/document.js';
 import type { Page } from './model/page.js';
 import type { Block } from './validate/schemas.js';
@@ -155,6 +156,8 @@ export async function extractData(file: string, data: Uint8Array, opts: ExtractO
   }
   timings.load_and_layout_ms = performance.now() - tLoad;
   timings.layout_ms = layoutMs;
+  // OCR misreadings the document's own vocabulary mends ("10M" where it reads "IOM" throughout).
+  const mended = mendOcrPages(laid);
 
   const t1 = performance.now();
   opts.onStage?.('structure', undefined, laid.length);
@@ -201,7 +204,7 @@ export async function extractData(file: string, data: Uint8Array, opts: ExtractO
     timings,
   };
   doc.boxes = recordBoxes(doc, new Map([...s.sources, ...t.where]), s.markBoxes);
-  if (ocrPages.length) doc.ocr = summariseConfidence(recordConfidences(doc, s.sources));
+  if (ocrPages.length) doc.ocr = summariseConfidence(recordConfidences(doc, s.sources), undefined, mended);
   const t2 = performance.now();
   doc.checks = [...validateDocument(doc, s), ...t.checks, ...crossTableChecks(doc.tables), ...checkExpectedTables(profile.spec.tables, doc.tables)];
   timings.validate_ms = performance.now() - t2;

@@ -13,12 +13,15 @@ import { splitRaisedMarks } from './raised-marks.js';
 import { checkStops } from './stops.js';
 import { readLabels } from './labels.js';
 import { repairBraces } from './brackets.js';
-import { binarisePage, toPbm, type BinaryImage, type PixelBox } from './raster.js';
+import { binarisePage, toPbm, type BinaryImage, type GreyImage, type PixelBox } from './raster.js';
 import { pageGraphics, renderDpi, renderPage, scanRaster, type PageImage } from './render.js';
 import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
 import { shadeInPoints, type Shade } from './shading.js';
 import { dropInklessWords, dropPhantomGlyphs, dropRuleGlyphs, dropSpecks } from './rule-glyphs.js';
 import { splitDigitGroups } from './digit-groups.js';
+import { readDotlessI } from './dotless-i.js';
+import { readDashes } from './dash-widths.js';
+import { readQuoteShapes } from './quote-shapes.js';
 
 export interface PreparedPage {
   number: number;
@@ -28,6 +31,8 @@ export interface PreparedPage {
   rotation: number;
   dpi: number;
   images: PageImage[];
+  /** The page's grey raster, the image `bin` binarises (for shapes finer than its threshold). */
+  grey: GreyImage;
   bin: BinaryImage;
   /** The page binarised for rule detection (see `rules.threshold`). */
   ruleBin: BinaryImage;
@@ -67,6 +72,7 @@ export async function preparePage(page: PDFPageProxy, number: number, dpi: numbe
     rotation: page.rotate,
     dpi: renderAt,
     images,
+    grey: raster.image,
     bin,
     ruleBin,
     shades,
@@ -107,8 +113,8 @@ export function assemblePage(p: PreparedPage, lines: OcrLine[], s: OcrSettings =
   // What the ink shows and tesseract's text misses: rules read as glyphs, a label's stop, bullets, raised marks, section labels.
   const inked = dropInklessWords(lines, p.bin, geometry.offset, s);
   const unruled = dropSpecks(dropPhantomGlyphs(dropRuleGlyphs(inked, pixelRules, geometry.offset, s), s), s);
-  const read = [checkStops, restoreBullets, splitRaisedMarks, readLabels, splitDigitGroups].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), unruled);
-  const words = ocrWords(repairBraces(read), geometry, skew, s.size);
+  const read = [checkStops, restoreBullets, splitRaisedMarks, readLabels, splitDigitGroups, readDotlessI, readDashes].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), unruled);
+  const words = ocrWords(repairBraces(readQuoteShapes(read, p.grey, p.bin, geometry.offset, s)), geometry, skew, s.size);
   const centre = { x: p.bin.width / 2, y: p.bin.height / 2 };
   const rules = pixelRules.map((r) => ruleInPoints(r, centre, skew, p.dpi)).concat(p.shades.map((sh) => shadeInPoints(sh, centre, skew, p.dpi)));
   const confs = words.map((w) => w.conf ?? 0);

@@ -264,6 +264,46 @@ export const OCR_SETTINGS = {
     maxGap: 4,
   },
 
+  /**
+   * An "i" told from a bare stroke (I, l) by its dot (see dotless-i.ts), in em of the line. At
+   * 200 dpi an i's dot stands 2-3 px clear of its stem, whose top is at the x-height (0.49 em);
+   * a capital I or an l reaches 0.68-0.72 em.
+   */
+  letterI: {
+    /** The ink is searched from this far above the baseline to this far below... */
+    above: 0.9,
+    below: 0.15,
+    /** ...a stroke stands on the baseline within this much, is at most this wide... */
+    baseTolerance: 0.12,
+    maxStrokeWidth: 0.2,
+    /** ...and, to be no i, at least this tall with nothing above it. */
+    minStroke: 0.6,
+  },
+
+  /**
+   * Opening quotes from the ink (see quote-shapes.ts): a tick's ink in its upper half over that in
+   * its lower half. Measured on a 200-dpi scan of Liberation Sans: a turned comma (‘ “) 0.63-0.78,
+   * a straight wedge (' ") or a comma (’ ”) 1.14-1.62.
+   */
+  quotes: {
+    maxOpen: 0.9,
+  },
+
+  /**
+   * Dashes by the length of their bar (see dash-widths.ts), in em of the line. Measured on a
+   * 200-dpi scan: hyphens 0.19-0.28 em, en dashes 0.48-0.53; an em dash is nearly 1 em.
+   */
+  dashes: {
+    maxHyphen: 0.33,
+    minEn: 0.4,
+    maxEn: 0.7,
+    minEm: 0.8,
+    /** A bar is at most this thick, searched up to this far above the baseline and this far either side of its box. */
+    maxThickness: 0.2,
+    above: 0.6,
+    margin: 0.3,
+  },
+
   /** Lines opening with a raised label, read again after it (see label-reread.ts). */
   reread: {
     /** The crop has this much margin (em) round the line's box. */

@@ -38,10 +38,12 @@ export interface OcrConfidence {
   threshold: number;
   records: RecordConfidence[];
   low_confidence: RecordConfidence[];
+  /** OCR words mended from the document's vocabulary (load/ocr-vocabulary.ts). */
+  mended_words?: number;
 }
 
 /** The report.json summary, or null when no record came from OCR. */
-export function summariseConfidence(records: (RecordConfidence & { text?: string; weight: number })[], threshold = LOW_CONFIDENCE): OcrConfidence | null {
+export function summariseConfidence(records: (RecordConfidence & { text?: string; weight: number })[], threshold = LOW_CONFIDENCE, mended?: number): OcrConfidence | null {
   if (!records.length) return null;
   const weight = records.reduce((a, r) => a + r.weight, 0);
   const mean = weight ? records.reduce((a, r) => a + r.confidence * r.weight, 0) / weight : 0;
@@ -51,6 +53,7 @@ export function summariseConfidence(records: (RecordConfidence & { text?: string
     threshold,
     records: records.map(strip),
     low_confidence: records.filter((r) => r.confidence < threshold).map((r) => ({ ...strip(r), text: (r.text ?? '').slice(0, 80) })),
+    ...(mended !== undefined ? { mended_words: mended } : {}),
   };
 }
 
