@@ -54,6 +54,76 @@ const LAZY_RESPONSE_BYTES = {
     '}\n',
 };
 
+/**
+ * pdf.mjs requires @napi-rs/canvas as it loads, for three globals Node lacks (DOMMatrix, ImageData,
+ * Path2D) that only rendering uses: loading that native module (Skia, 33 MB) took some 45-65 ms of
+ * CPU per thread, and reading never renders. The globals are now getters that load it on first use
+ * (rendering a page for OCR), with pdf.js's warnings then; the one DOMMatrix pdf.js made at load
+ * (SCALE_MATRIX, for stroking scaled paths) is made on first use too.
+ */
+const CANVAS_POLYFILL = 'if (isNodeJS) {\n  let canvas;\n  try {\n    const require = process.getBuiltinModule("module").createRequire(import.meta.url);\n    try {\n      canvas = require("@napi-rs/canvas");\n    } catch (ex) {\n      warn(`Cannot load "@napi-rs/canvas" package: "${ex}".`);\n    }\n  } catch (ex) {\n    warn(`Cannot access the \\`require\\` function: "${ex}".`);\n  }\n' +
+  ['DOMMatrix', 'ImageData', 'Path2D']
+    .map((name) => `  if (!globalThis.${name}) {\n    if (canvas?.${name}) {\n      globalThis.${name} = canvas.${name};\n    } else {\n      warn("Cannot polyfill \`${name}\`, rendering may be broken.");\n    }\n  }\n`)
+    .join('');
+
+const LAZY_CANVAS = [
+  {
+    name: 'canvas globals polyfilled on first use',
+    find: CANVAS_POLYFILL,
+    replace:
+      'if (isNodeJS) {\n' +
+      '  let canvas;\n' +
+      '  const loadCanvas = () => {\n' +
+      '    if (canvas !== undefined) {\n' +
+      '      return canvas;\n' +
+      '    }\n' +
+      '    canvas = null;\n' +
+      '    try {\n' +
+      '      const require = process.getBuiltinModule("module").createRequire(import.meta.url);\n' +
+      '      try {\n' +
+      '        canvas = require("@napi-rs/canvas");\n' +
+      '      } catch (ex) {\n' +
+      '        warn(`Cannot load "@napi-rs/canvas" package: "${ex}".`);\n' +
+      '      }\n' +
+      '    } catch (ex) {\n' +
+      '      warn(`Cannot access the \\`require\\` function: "${ex}".`);\n' +
+      '    }\n' +
+      '    return canvas;\n' +
+      '  };\n' +
+      '  for (const name of ["DOMMatrix", "ImageData", "Path2D"]) {\n' +
+      '    if (globalThis[name]) {\n' +
+      '      continue;\n' +
+      '    }\n' +
+      '    const settle = value => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });\n' +
+      '    Object.defineProperty(globalThis, name, {\n' +
+      '      configurable: true,\n' +
+      '      enumerable: false,\n' +
+      '      get() {\n' +
+      '        const value = loadCanvas()?.[name];\n' +
+      '        if (value) {\n' +
+      '          settle(value);\n' +
+      '        } else {\n' +
+      '          delete globalThis[name];\n' +
+      '          warn(`Cannot polyfill \\`${name}\\`, rendering may be broken.`);\n' +
+      '        }\n' +
+      '        return value;\n' +
+      '      },\n' +
+      '      set: settle\n' +
+      '    });\n' +
+      '  }\n',
+  },
+  {
+    name: 'SCALE_MATRIX made on first use',
+    find: 'const SCALE_MATRIX = new DOMMatrix();\n',
+    replace: 'let SCALE_MATRIX = null;\n',
+  },
+  {
+    name: 'SCALE_MATRIX made before its first use',
+    find: '    SCALE_MATRIX.a = 1 / scaleX;\n',
+    replace: '    SCALE_MATRIX ??= new DOMMatrix();\n    SCALE_MATRIX.a = 1 / scaleX;\n',
+  },
+];
+
 export const PATCHES = [
   LAZY_RESPONSE_BYTES,
   {
@@ -118,6 +188,7 @@ export const PATCHES = [
  */
 export const DISPLAY_PATCHES = [
   LAZY_RESPONSE_BYTES,
+  ...LAZY_CANVAS,
   {
     name: 'operator list chunks passed on without a copy',
     find: '      data: structuredClone(obj, transfer ? {\n        transfer\n      } : null)\n',

@@ -77,6 +77,18 @@ function pdfWithManyLines(lines: number): Buffer {
   return writePdfPages([{ width: 600, height: 800, content }], [{ name: 'F1', baseFont: 'Helvetica' }]);
 }
 
+/** Run `code` (CommonJS) in a fresh thread with `workerData`: its first message. */
+function inThread<T>(code: string, workerData: object): Promise<T> {
+  const w = new Worker(code, { eval: true, workerData });
+  return new Promise((resolve, reject) => {
+    w.once('message', (m: T) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', reject);
+  });
+}
+
 /** The installed parser and display modules' URLs. */
 const INSTALLED = {
   parser: pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href,
@@ -112,14 +124,21 @@ function readingList(parser: string, display: string, pdf: Buffer): Promise<stri
       parentPort.postMessage(JSON.stringify([ops.fnArray, ops.argsArray]));
       await doc.destroy();
     })();`;
-  const w = new Worker(code, { eval: true, workerData: { parser, display, pdf: new Uint8Array(pdf), fonts: path.join(pdfjsDir, 'standard_fonts/') } });
-  return new Promise((resolve, reject) => {
-    w.once('message', (m) => {
-      resolve(m);
-      void w.terminate();
-    });
-    w.once('error', reject);
-  });
+  return inThread(code, { parser, display, pdf: new Uint8Array(pdf), fonts: path.join(pdfjsDir, 'standard_fonts/') });
+}
+
+/** In a fresh thread: whether loading the two modules loaded @napi-rs/canvas, and the canvas globals after a first use. */
+function canvasAfterLoading(parser: string, display: string): Promise<{ canvasLoaded: boolean; matrix: number[]; path2d: string; imageData: string }> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    (async () => {
+      await import(workerData.display);
+      await import(workerData.parser);
+      const canvasLoaded = Object.keys(require.cache).some((k) => k.includes('@napi-rs/canvas'));
+      const m = new DOMMatrix([2, 0, 0, 3, 4, 5]);
+      parentPort.postMessage({ canvasLoaded, matrix: [m.a, m.d, m.e, m.f], path2d: typeof Path2D, imageData: typeof ImageData });
+    })();`;
+  return inThread(code, { parser, display });
 }
 
 /** In a fresh thread: whether loading the two modules loaded Node's fetch (undici), and Response.prototype.bytes after a first use of Response. */
@@ -134,14 +153,7 @@ function responseAfterLoading(parser: string, display: string): Promise<{ fetchL
       const read = [...(await new Response(new Uint8Array([1, 2, 3])).bytes())];
       parentPort.postMessage({ fetchLoaded, bytes, read });
     })();`;
-  const w = new Worker(code, { eval: true, workerData: { parser, display } });
-  return new Promise((resolve, reject) => {
-    w.once('message', (m) => {
-      resolve(m);
-      void w.terminate();
-    });
-    w.once('error', reject);
-  });
+  return inThread(code, { parser, display });
 }
 
 describe('pdf.js parser patched for reading (scripts/pdfjs-patch.mjs)', () => {
@@ -169,6 +181,15 @@ describe('pdf.js parser patched for reading (scripts/pdfjs-patch.mjs)', () => {
     expect(patched.fetchLoaded).toBe(false);
     expect(patched.bytes).toBe('function');
     expect(patched.read).toEqual([1, 2, 3]);
+  });
+
+  it('loads without @napi-rs/canvas, and still gives DOMMatrix, Path2D and ImageData on first use', async () => {
+    const installed = await canvasAfterLoading(INSTALLED.parser, INSTALLED.display);
+    const patched = await withPatchedModules(canvasAfterLoading);
+    expect(installed.canvasLoaded).toBe(true);
+    expect(patched.canvasLoaded).toBe(false);
+    expect(patched.matrix).toEqual([2, 3, 4, 5]);
+    expect([patched.path2d, patched.imageData]).toEqual(['function', 'function']);
   });
 
   it('names a patch whose text is not found and leaves the source as it was', () => {
