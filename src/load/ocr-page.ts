@@ -20,6 +20,7 @@ import { shadeInPoints, type Shade } from './shading.js';
 import { dropInklessWords, dropPhantomGlyphs, dropRuleGlyphs, dropSpecks } from './rule-glyphs.js';
 import { splitDigitGroups } from './digit-groups.js';
 import { readDotlessI } from './dotless-i.js';
+import { restoreDroppedI } from './dropped-strokes.js';
 import { readDashes } from './dash-widths.js';
 import { readQuoteShapes } from './quote-shapes.js';
 
@@ -113,7 +114,7 @@ export function assemblePage(p: PreparedPage, lines: OcrLine[], s: OcrSettings =
   // What the ink shows and tesseract's text misses: rules read as glyphs, a label's stop, bullets, raised marks, section labels.
   const inked = dropInklessWords(lines, p.bin, geometry.offset, s);
   const unruled = dropSpecks(dropPhantomGlyphs(dropRuleGlyphs(inked, pixelRules, geometry.offset, s), s), s);
-  const read = [checkStops, restoreBullets, splitRaisedMarks, readLabels, splitDigitGroups, readDotlessI, readDashes].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), unruled);
+  const read = [checkStops, restoreBullets, splitRaisedMarks, readLabels, splitDigitGroups, readDotlessI, restoreDroppedI, readDashes].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), unruled);
   const words = ocrWords(repairBraces(readQuoteShapes(read, p.grey, p.bin, geometry.offset, s)), geometry, skew, s.size);
   const centre = { x: p.bin.width / 2, y: p.bin.height / 2 };
   const rules = pixelRules.map((r) => ruleInPoints(r, centre, skew, p.dpi)).concat(p.shades.map((sh) => shadeInPoints(sh, centre, skew, p.dpi)));

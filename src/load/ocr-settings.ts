@@ -278,6 +278,8 @@ export const OCR_SETTINGS = {
     maxStrokeWidth: 0.2,
     /** ...and, to be no i, at least this tall with nothing above it. */
     minStroke: 0.6,
+    /** A capital I dropped at a word's end (see dropped-strokes.ts) is searched up to this far past the word's box. */
+    dropReach: 0.15,
   },
 
   /**
