@@ -13,10 +13,10 @@ import { splitRaisedMarks } from './raised-marks.js';
 import { checkStops } from './stops.js';
 import { readLabels } from './labels.js';
 import { repairBraces } from './brackets.js';
-import { binarisePage, toPbm, type BinaryImage, type GreyImage, type PixelBox } from './raster.js';
+import { binariseInk, shadePage, toPbm, type BinaryImage, type GreyImage, type PageShading, type PixelBox } from './raster.js';
 import { pageGraphics, renderDpi, renderPage, scanRaster, type PageImage } from './render.js';
 import { detectRules, ruleInPoints, type PixelRule } from './rules.js';
-import { shadeInPoints, type Shade } from './shading.js';
+import { shadeInPoints } from './shading.js';
 import { dropInklessWords, dropPhantomGlyphs, dropRuleGlyphs, dropSpecks } from './rule-glyphs.js';
 import { splitDigitGroups } from './digit-groups.js';
 import { readDotlessI } from './dotless-i.js';
@@ -35,14 +35,22 @@ export interface PreparedPage {
   /** The page's grey raster, the image `bin` binarises (for shapes finer than its threshold). */
   grey: GreyImage;
   bin: BinaryImage;
-  /** The page binarised for rule detection (see `rules.threshold`). */
-  ruleBin: BinaryImage;
-  /** Shaded areas of the page image: cell backgrounds, whose edges are rules. */
-  shades: Shade[];
+  /**
+   * The page binarised for rule detection (see `rules.threshold`) and its shaded areas (cell
+   * backgrounds, whose edges are rules). Computed on first call: tesseract does not need them, so
+   * the pool calls this while a worker reads the page.
+   */
+  shading: () => PageShading;
   /** Content box in pixels, null for a blank page (nothing to OCR). */
   box: PixelBox | null;
   /** The cropped content as PBM, the image tesseract reads. */
   pbm: Uint8Array | null;
+}
+
+/** `f`'s result, computed on the first call only. */
+function once<T>(f: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: f() }).v;
 }
 
 /**
@@ -56,16 +64,16 @@ export async function preparePage(page: PDFPageProxy, number: number, dpi: numbe
   const images = graphics.images;
   let renderAt = renderDpi(viewport, images, dpi, s.render);
   let raster = scanRaster(page, graphics, renderAt) ?? (await renderPage(page, renderAt));
-  let binarised = binarisePage(raster.image, renderAt, s);
+  let ink = binariseInk(raster.image, renderAt, s);
   // A scan of small type is read finer than its own resolution.
-  const finer = ocrDpi(binarised.bin, renderAt, dpi, s.render);
+  const finer = ocrDpi(ink.bin, renderAt, dpi, s.render);
   if (finer > renderAt) {
     renderAt = finer;
     raster = await renderPage(page, renderAt);
-    binarised = binarisePage(raster.image, renderAt, s);
+    ink = binariseInk(raster.image, renderAt, s);
   }
   page.cleanup();
-  const { bin, ruleBin, shades, box } = binarised;
+  const { bin, box } = ink;
   return {
     number,
     width: raster.width,
@@ -75,8 +83,7 @@ export async function preparePage(page: PDFPageProxy, number: number, dpi: numbe
     images,
     grey: raster.image,
     bin,
-    ruleBin,
-    shades,
+    shading: once(() => shadePage(raster.image, renderAt, ink, s)),
     box,
     pbm: box ? toPbm(bin, box) : null,
   };
@@ -110,14 +117,15 @@ function inTextBand(r: PixelRule, lines: OcrLine[], offset: { x: number; y: numb
 export function assemblePage(p: PreparedPage, lines: OcrLine[], s: OcrSettings = OCR_SETTINGS): Page {
   const skew = ocrSkew(lines, p.dpi, s.skew);
   const geometry = { dpi: p.dpi, offset: { x: p.box?.x0 ?? 0, y: p.box?.y0 ?? 0 }, width: p.bin.width, height: p.bin.height };
-  const pixelRules = detectRules(p.ruleBin, p.dpi, skew, s.rules, p.bin).filter((r) => !inTextBand(r, lines, geometry.offset, s));
+  const { ruleBin, shades } = p.shading();
+  const pixelRules = detectRules(ruleBin, p.dpi, skew, s.rules, p.bin).filter((r) => !inTextBand(r, lines, geometry.offset, s));
   // What the ink shows and tesseract's text misses: rules read as glyphs, a label's stop, bullets, raised marks, section labels.
   const inked = dropInklessWords(lines, p.bin, geometry.offset, s);
   const unruled = dropSpecks(dropPhantomGlyphs(dropRuleGlyphs(inked, pixelRules, geometry.offset, s), s), s);
   const read = [checkStops, restoreBullets, splitRaisedMarks, readLabels, splitDigitGroups, readDotlessI, restoreDroppedI, readDashes].reduce((ls, fix) => fix(ls, p.bin, geometry.offset, s), unruled);
   const words = ocrWords(repairBraces(readQuoteShapes(read, p.grey, p.bin, geometry.offset, s)), geometry, skew, s.size);
   const centre = { x: p.bin.width / 2, y: p.bin.height / 2 };
-  const rules = pixelRules.map((r) => ruleInPoints(r, centre, skew, p.dpi)).concat(p.shades.map((sh) => shadeInPoints(sh, centre, skew, p.dpi)));
+  const rules = pixelRules.map((r) => ruleInPoints(r, centre, skew, p.dpi)).concat(shades.map((sh) => shadeInPoints(sh, centre, skew, p.dpi)));
   const confs = words.map((w) => w.conf ?? 0);
   return {
     number: p.number,

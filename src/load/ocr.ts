@@ -281,7 +281,12 @@ export class OcrPool {
       let lines: OcrLine[] = [];
       if (prepared.pbm && prepared.box) {
         healthy = false;
-        lines = await this.read(slot, prepared.pbm, prepared.dpi, job.number);
+        const reading = this.read(slot, prepared.pbm, prepared.dpi, job.number);
+        reading.catch(() => {}); // awaited below
+        // While the worker reads: the pixel work only the layout needs (the image is posted first).
+        await new Promise(setImmediate);
+        prepared.shading();
+        lines = await reading;
         const origin = { x: prepared.box.x0, y: prepared.box.y0 };
         lines = await rereadLabelled(lines, prepared.bin, origin, (image) => this.read(slot, toPbm(image), prepared.dpi, job.number), this.settings);
         healthy = true;

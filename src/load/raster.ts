@@ -175,23 +175,35 @@ export function toPbm(bin: BinaryImage, box: PixelBox = { x0: 0, y0: 0, x1: bin.
   return out;
 }
 
-export interface Binarised {
+/** The text binarisation, all tesseract needs: the rest of the page's pixel work can wait (see `shadePage`). */
+export interface InkImage {
   /** Text binarisation (Otsu), the image tesseract reads. */
   bin: BinaryImage;
+  /** Padded content box, null for a blank page. */
+  box: PixelBox | null;
+  /** Lenient binarisation for faint rules (see `rules.threshold`), shaded areas not yet cleared. */
+  ruleInk: BinaryImage;
+  /** The text threshold and the paper's grey level. */
+  threshold: number;
+  paper: number;
+}
+
+/** Shaded areas and the rule image cleared of them: only the layout needs these. */
+export interface PageShading {
   /** Lenient binarisation for faint rules (see `rules.threshold`), against the shade's tone inside shaded areas. */
   ruleBin: BinaryImage;
   /** Shaded areas (cell backgrounds, header bands). */
   shades: Shade[];
-  /** Padded content box, null for a blank page. */
-  box: PixelBox | null;
 }
+
+export type Binarised = Pick<InkImage, 'bin' | 'box'> & PageShading;
 
 /**
  * Binarises a page raster for OCR and rule detection and finds its content. When Otsu's threshold
  * is hardly darker than the paper, the page has too little ink to form a class of its own (blank,
  * or a lone page number) and Otsu split the paper noise: then only clearly dark pixels are ink.
  */
-export function binarisePage(img: GreyImage, dpi: number, s = OCR_SETTINGS): Binarised {
+export function binariseInk(img: GreyImage, dpi: number, s = OCR_SETTINGS): InkImage {
   const hist = greyHistogram(img);
   let threshold = otsuThreshold(img, hist);
   const paper = paperLevel(img, threshold, hist);
@@ -220,7 +232,18 @@ export function binarisePage(img: GreyImage, dpi: number, s = OCR_SETTINGS): Bin
     }
     rows[y] = n;
   }
-  const shades = findShading(img, dpi, threshold, paper, s.shading);
-  const rules = clearShading({ width: w, height: h, data: ruleBin }, img, shades, threshold, s.rules.threshold, s.shading.minContrast);
-  return { bin: { width: w, height: h, data: bin }, ruleBin: rules, shades, box: boxFromProfiles(rows, cols, dpi, s.crop) };
+  return { bin: { width: w, height: h, data: bin }, box: boxFromProfiles(rows, cols, dpi, s.crop), ruleInk: { width: w, height: h, data: ruleBin }, threshold, paper };
+}
+
+/** The shaded areas of the page `ink` was binarised from, and its rule image cleared of them. */
+export function shadePage(img: GreyImage, dpi: number, ink: InkImage, s = OCR_SETTINGS): PageShading {
+  const shades = findShading(img, dpi, ink.threshold, ink.paper, s.shading);
+  const ruleBin = clearShading(ink.ruleInk, img, shades, ink.threshold, s.rules.threshold, s.shading.minContrast);
+  return { ruleBin, shades };
+}
+
+/** Both steps at once (`binariseInk`, then `shadePage`). */
+export function binarisePage(img: GreyImage, dpi: number, s = OCR_SETTINGS): Binarised {
+  const ink = binariseInk(img, dpi, s);
+  return { bin: ink.bin, box: ink.box, ...shadePage(img, dpi, ink, s) };
 }

@@ -3,7 +3,7 @@
  * header row is shaded, text strokes on every cell, sensor noise and dust specks.
  */
 import { describe, expect, it } from 'vitest';
-import { binarisePage, type GreyImage } from '../../src/load/raster.js';
+import { binariseInk, binarisePage, shadePage, type GreyImage } from '../../src/load/raster.js';
 import { detectRules, ruleInPoints } from '../../src/load/rules.js';
 import { findShading, shadeInPoints } from '../../src/load/shading.js';
 import { OCR_SETTINGS } from '../../src/load/ocr-settings.js';
@@ -84,6 +84,14 @@ describe('shaded areas in a scan', () => {
     };
     expect(count(false)).toEqual({ h: 4, v: 4 });
     expect(count(true)).toEqual({ h: 4, v: 4 });
+  });
+
+  it('leaves the shading to a second step tesseract need not wait for, with the same result', () => {
+    const page = drawPage();
+    const ink = binariseInk(page, DPI);
+    const later = shadePage(page, DPI, ink);
+    expect(later.shades).toHaveLength(1);
+    expect(later).toEqual((({ ruleBin, shades }) => ({ ruleBin, shades }))(binarisePage(page, DPI)));
   });
 
   it('puts a tilted band back upright', () => {
