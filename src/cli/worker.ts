@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ExtractedDocument } from '../model/document.js';
 import type { ExtractOptions, PageProgress } from '../pipeline.js';
+import { collectGarbage } from '../threads/collect.js';
 import { fsProblem, toFailure, type Failure } from './errors.js';
 
 export interface JobMessage {
@@ -70,6 +71,9 @@ process.on('unhandledRejection', (reason) => console.warn(`Warning: unhandled er
 const { extractFile } = await import('../pipeline.js');
 const { writeDocument } = await import('../export/write.js');
 
+/** From this many pages a document's heap is worth collecting before it is written. */
+const COLLECT_FROM_PAGES = 200;
+
 const post = (m: WorkerMessage) => port.postMessage(m);
 
 /** Write the document's output folder, telling the main thread about its temporary folders. */
@@ -96,6 +100,9 @@ port.on('message', async (msg: JobMessage) => {
     });
     if (msg.renamed) (doc.warnings ??= []).push({ code: 'doc-id-renamed', message: msg.renamed });
     post({ type: 'stage', id, stage: 'write', total: doc.source.pages });
+    // A long document's pages are garbage now: collected before writing, their space takes the
+    // writing's garbage instead of the heap growing for it (threads/collect.ts).
+    if (doc.source.pages >= COLLECT_FROM_PAGES) collectGarbage();
     if (msg.formats.length) await writeFolder(id, msg.out, doc, msg.formats);
     post({
       type: 'done',
