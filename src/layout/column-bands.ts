@@ -5,7 +5,7 @@
  * vertical strip free of words (a gutter); a band is read in columns only where its text on both
  * sides of a gutter is prose, so a table's whitespace never becomes a gutter.
  */
-import type { Word } from '../model/page.js';
+import type { Rect, Word } from '../model/page.js';
 import { headingRow, prose, sidesOf, tabular } from './bands.js';
 
 export const COLUMN_BAND_SETTINGS = {
@@ -35,6 +35,8 @@ export const COLUMN_BAND_SETTINGS = {
   lookAhead: 3,
   /** A candidate covering, within this many × size, a gutter found in another band of the page needs prose on one side only (a table in the other column). */
   sameGutter: 0.5,
+  /** A side is a picture's (a chart and its labels) when this share of its rows stand level with a picture lying on that side. */
+  pictureShare: 0.6,
 };
 
 export interface ColumnBand {
@@ -124,12 +126,43 @@ const repeats = (g: Interval, known: Interval[], size: number, s: typeof COLUMN_
   known.some((k) => g[0] <= k[0] + s.sameGutter * size && g[1] >= k[1] - s.sameGutter * size);
 
 /**
+ * Side c of the gutters is a picture's: a picture (a chart's bars) lies between its gutters, and
+ * most of the side's rows stand level with it (the chart's labels and values).
+ */
+function pictured(sides: Word[][][], c: number, gutters: Interval[], pictures: Rect[], s: typeof COLUMN_BAND_SETTINGS): boolean {
+  const [lo, hi] = [c > 0 ? gutters[c - 1][1] : -Infinity, c < gutters.length ? gutters[c][0] : Infinity];
+  const filled = sides.map((sd) => sd[c]).filter((side) => side.length);
+  const level = (side: Word[], p: Rect) => {
+    const mid = (Math.min(...side.map((w) => w.y0)) + Math.max(...side.map((w) => w.y1))) / 2;
+    return mid >= p.y0 && mid <= p.y1;
+  };
+  return pictures.some((p) => p.x0 >= lo && p.x1 <= hi && filled.filter((side) => level(side, p)).length >= s.pictureShare * filled.length);
+}
+
+/**
+ * The pictures standing among the rows, each inside one column (narrower than half the text): they
+ * are ink, so no gutter runs through a chart's bars.
+ */
+function inked(rows: Word[][], pictures: Rect[]): Rect[] {
+  let [top, bottom, left, right] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const row of rows)
+    for (const w of row) {
+      top = Math.min(top, w.y0);
+      bottom = Math.max(bottom, w.y1);
+      left = Math.min(left, w.x0);
+      right = Math.max(right, w.x1);
+    }
+  return pictures.filter((p) => p.y0 < bottom && p.y1 > top && p.x1 - p.x0 < (right - left) / 2);
+}
+
+/**
  * Gutters with prose on both sides in enough rows; a gutter that fails is dropped and its sides
  * merged. A gutter of the page's other bands (`known`) needs prose on one side only: a table
- * standing in the other column.
+ * standing in the other column. A picture standing on one side (a chart with its labels) needs a
+ * column of any text on the other: a chart beside a heading or a table.
  */
-function validGutters(rows: Word[][], candidates: Interval[], size: number, s: typeof COLUMN_BAND_SETTINGS, lenient = false, known: Interval[] = []): Interval[] {
-  let gutters = candidates.slice();
+function validGutters(rows: Word[][], candidates: Interval[], size: number, s: typeof COLUMN_BAND_SETTINGS, lenient = false, known: Interval[] = [], pictures: Rect[] = []): Interval[] {
+  let gutters = pictures.length ? candidates.filter((g) => !inked(rows, pictures).some((p) => p.x0 < g[1] && p.x1 > g[0])) : candidates.slice();
   for (;;) {
     const sides = rows.map((r) => sidesOf(r, gutters));
     // Columns set independently rarely share a baseline once charts, tables and headings stand in
@@ -146,7 +179,9 @@ function validGutters(rows: Word[][], candidates: Interval[], size: number, s: t
     };
     const column = (c: number, strict: boolean) => proseSide(c, strict) && flush(sides, c, size, s);
     const beside = (k: number) => repeats(gutters[k], known, size, s) && (column(k, false) || column(k + 1, false));
-    const fails = (k: number) => !(column(k, aligned(k)) && column(k + 1, aligned(k))) && !beside(k);
+    const picture = (k: number) =>
+      (pictured(sides, k, gutters, pictures, s) && flush(sides, k + 1, size, s)) || (pictured(sides, k + 1, gutters, pictures, s) && flush(sides, k, size, s));
+    const fails = (k: number) => !(column(k, aligned(k)) && column(k + 1, aligned(k))) && !beside(k) && !picture(k);
     const bad = gutters.findIndex((_, k) => fails(k));
     if (bad < 0) return gutters;
     // Of two gutters around a column that is no column (a sliver between a bullet and its text), the narrower goes.
@@ -204,7 +239,7 @@ export function tailAfterColumns(rows: Word[][], gutters: Interval[], size: numb
  * line of prose across the page, a wide table's row); the edges of the text are not gutters.
  * A band whose gutters fail keeps those that the page's other bands have (a table in a column).
  */
-export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SETTINGS): ColumnBand[] {
+export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SETTINGS, pictures: Rect[] = []): ColumnBand[] {
   const words = rows.flat();
   if (!words.length) return [];
   const x0 = Math.min(...words.map((w) => w.x0));
@@ -247,9 +282,10 @@ export function findColumnBands(rows: Word[][], size: number, s = COLUMN_BAND_SE
     bottom = Math.max(bottom, ...row.map((w) => w.y1));
   });
   close(rows.length);
+  // Gutters with prose on both sides are the page's; one beside a picture is its band's alone.
   const known = bands.flatMap((b) => b.gutters);
   for (const b of bands) {
-    if (b.gutters.length < b.candidates.length) b.gutters = validGutters(rows.slice(b.from, b.to), b.candidates, size, s, false, known);
+    if (b.gutters.length < b.candidates.length) b.gutters = validGutters(rows.slice(b.from, b.to), b.candidates, size, s, false, known, pictures);
   }
   const split = bands.flatMap((b) => {
     const tail = tailAfterColumns(rows.slice(b.from, b.to), b.gutters, size);

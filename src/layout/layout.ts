@@ -6,7 +6,7 @@
 import type { Page, Rect, Rule } from '../model/page.js';
 import type { Profile } from '../profiles/profile.js';
 import { findBoxes } from './boxes.js';
-import { drawnCharts } from './charts.js';
+import { drawnCharts, withLabels } from './charts.js';
 import { markFootnoteZone } from './footnote-zone.js';
 import { markFurniture } from './furniture.js';
 import { buildLines, dominantSize, type Line } from './lines.js';
@@ -50,8 +50,8 @@ export function layoutPage(page: Page): LaidOutPage {
     confidence: page.confidence,
     lines,
     rules,
-    // Charts drawn with bars are pictures too: their labels are not tables.
-    images: [...page.images, ...drawnCharts(page.rules)],
+    // Charts drawn with bars are pictures too, with their labels: those are not tables.
+    images: [...page.images, ...drawnCharts(page.rules).map((c) => withLabels(c, lines, page.rules))],
     boxes,
     bodySize,
   };

@@ -4,6 +4,7 @@
  */
 import { UNREAD_MARK, type Page, type Rect, type Word } from '../model/page.js';
 import { type OrderedGroup, orderByBands } from './bands.js';
+import { drawnCharts } from './charts.js';
 import { findColumnBands } from './column-bands.js';
 import { findBoxes } from './boxes.js';
 import { COLUMN_SETTINGS, findGutterRun } from './columns.js';
@@ -106,7 +107,8 @@ function readingOrder(page: Page, groups: Word[][], frames: Rect[]): OrderedGrou
   const size = median(page.words.map((w) => w.size));
   const gutter = findGutterRun(page, COLUMN_SETTINGS, frames);
   // A text dump's spaces are not a typesetter's gutters.
-  const bands = page.source === 'text-dump' ? [{ from: 0, to: groups.length, gutters: [] }] : findColumnBands(groups, size);
+  const pictures = [...graphics.images, ...drawnCharts(page.rules)];
+  const bands = page.source === 'text-dump' ? [{ from: 0, to: groups.length, gutters: [] }] : findColumnBands(groups, size, undefined, pictures);
   const out: OrderedGroup[] = [];
   for (const band of bands) {
     const rows = groups.slice(band.from, band.to);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLines } from '../../src/layout/lines.js';
 import { typesetColumns } from '../../src/layout/column-bands.js';
 import { sidesOf } from '../../src/layout/bands.js';
-import type { Word } from '../../src/model/page.js';
+import type { Rule, Word } from '../../src/model/page.js';
 import { lineWords, page, word } from '../helpers/make.js';
 
 const TEXT = 'the report reviews the work of the year and the work goes on in the field with partners in many places';
@@ -104,5 +104,32 @@ describe('column bands', () => {
     const order = tags(buildLines(page(words)));
     expect(order.indexOf('R8')).toBeLessThan(order.indexOf('III.'));
     expect(order.indexOf('III.')).toBe(order.length - 1);
+  });
+});
+
+describe('a chart in one column', () => {
+  /** A bar chart in the right column: names at x 318, bars from x 400 drawn to scale, values at their ends; rows 15 apart from baseline y. */
+  function chart(y: number): { words: Word[]; rules: Rule[] } {
+    const data: [string, number][] = [['Employees (field)', 120], ['Officials (field)', 20], ['Employees (HQ)', 6], ['Officials (HQ)', 9]];
+    const words: Word[] = [];
+    const rules: Rule[] = [];
+    data.forEach(([name, len], i) => {
+      const base = y + 15 * i;
+      words.push(...lineWords(name, 318, base, { size: 8 }), ...lineWords(String(len * 5), 400 + len + 4, base, { size: 8 }));
+      rules.push({ x0: 400, x1: 400 + len, y0: base - 7, y1: base + 3, kind: 'rect' });
+    });
+    return { words, rules };
+  }
+
+  it('reads a heading wrapped in the left column as one run beside it, under a wide table’s last row', () => {
+    const c = chart(134);
+    const words = [
+      ...lineWords('Total 607 927 098 922 019 824 703 195 932 751 831 795 978 194 369', 60, 100, { size: 8, bold: true }).map((w, i) => ({ ...w, x0: w.x0 + 30 * Math.floor((i + 2) / 3), x1: w.x1 + 30 * Math.floor((i + 2) / 3) })),
+      ...lineWords('9.', 60, 128, { size: 9, bold: true }),
+      ...lineWords('Staff Worldwide by Category -', 76, 128, { size: 9, bold: true }),
+      ...lineWords('2004-2008', 76, 139.5, { size: 9, bold: true }),
+      ...c.words,
+    ];
+    expect(tags(buildLines(page(words, c.rules)))).toEqual(['Total', '9.', '2004-2008', 'Employees', 'Officials', 'Employees', 'Officials']);
   });
 });

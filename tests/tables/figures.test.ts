@@ -77,3 +77,23 @@ describe('charts drawn with strokes', () => {
     expect(tables).toHaveLength(1);
   });
 });
+
+describe('charts drawn with bars', () => {
+  /** A chart with bars from x `axis` (lengths to scale: value / 37), names at `x`, values at the bars' ends, rows 15 apart from `top`; the shortest bars are strokes. */
+  function barChart(x: number, axis: number, top: number, values: number[]) {
+    const lens = values.map((v) => v / 37);
+    const rows = lens.map((len, i) => ({ base: top + 15 * i, cells: [{ text: `Region ${String.fromCharCode(65 + i)}`, x, size: 8 }, { text: String(values[i]), x: axis + len + 4, size: 8 }] }));
+    const rules = lens.map((len, i) => ({ x0: axis, x1: axis + len, y0: top + 15 * i - 8.5, y1: top + 15 * i + 1.5, kind: len < 2 ? ('v' as const) : ('rect' as const) }));
+    return { rows, rules };
+  }
+
+  it('takes the rows of two charts side by side, read as one run, for their labels, though neither holds half of them', () => {
+    // The last bar of each is a stroke, not a filled shape: its row is level with neither chart's bars.
+    const left = barChart(60, 180, 300, [1480, 1332, 2220, 40]);
+    const right = barChart(318, 440, 255, [370, 444, 148, 30]);
+    const p = page({ rows: [...left.rows, ...right.rows], rules: [...left.rules, ...right.rules] });
+    const { tables, figures } = buildTables([p], { tabular: [block(p, 255, 345)], paragraphs: [] });
+    expect(tables).toHaveLength(0);
+    expect(figures).toHaveLength(2);
+  });
+});

@@ -49,3 +49,21 @@ describe('group labels between runs of rows', () => {
     expect(tables.map((t) => t.record.rows)).toEqual([2, 2, 2]);
   });
 });
+
+describe('text read between tabular blocks', () => {
+  it('parts them though it stands beside the next one’s first row (a heading beside a table under a wide one)', () => {
+    const WIDE = [220, 300, 400, 500];
+    const p = page({
+      rows: [
+        figureRow(100, 'Offices', 60, ['12', '14', '16', '18'], WIDE),
+        figureRow(112, 'Total', 60, ['13', '15', '17', '19'], WIDE, true),
+        { base: 140, cells: [{ text: '9. Staff by region', x: 60, bold: true }] },
+        figureRow(145, 'Africa', 318, ['478'], [500]),
+        figureRow(160, 'Europe', 318, ['675'], [500]),
+        figureRow(175, 'Americas', 318, ['319'], [500]),
+      ],
+    });
+    const { tables } = build([p], [block(p, 100, 112), block(p, 145, 175)]);
+    expect(tables.map((t) => t.grid.map((r) => r[0]))).toEqual([['Offices', 'Total'], ['Africa', 'Europe', 'Americas']]);
+  });
+});

@@ -102,20 +102,22 @@ export function findFigures(pages: LaidOutPage[], regions: Region[], s: TableSet
   let kept = regions;
   for (const p of pages) {
     if (p.source === 'text-dump') continue;
+    const charts: Rect[] = [];
     for (const img of p.images) {
       if (img.x1 - img.x0 < s.figureMinWidth * p.width) continue;
       if (isBackdrop(img, p)) continue;
       const titleLines = titleOver(p, img.y0, s);
       const title = joinTexts(titleLines.map((l) => l.text));
       const table = TABLE_CAPTION.test(title);
-      kept = kept.filter((r) => {
-        if (r.page !== p.number) return true;
-        const lines = r.rows;
-        const onImage = lines.filter((l) => overlaps(l, img)).length;
-        return table || onImage < Math.max(1, 0.5 * lines.length);
-      });
+      if (!table) charts.push(img);
       figures.push({ page: p.number, top: titleLines[0]?.y0 ?? img.y0, title, table, where: [...titleLines, { page: p.number, ...img }] });
     }
+    // Rows lying on charts, one or several (two charts side by side read as one run of rows), are their labels.
+    kept = kept.filter((r) => {
+      if (r.page !== p.number) return true;
+      const onCharts = r.rows.filter((l) => charts.some((c) => overlaps(l, c))).length;
+      return onCharts < Math.max(1, 0.5 * r.rows.length);
+    });
   }
   // Charts drawn with strokes: a region holding a value axis is the chart's labels.
   kept = kept.filter((r) => {

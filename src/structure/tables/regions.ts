@@ -233,6 +233,7 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
   // Body lines of each page that are not tabular, for "is there text between these blocks?".
   const otherLines = new Map<number, Line[]>();
   for (const p of pages) otherLines.set(p.number, p.lines.filter((l) => l.zone === 'body' && !tabLines.has(l)));
+  const orderOf = new Map(pages.map((p) => [p.number, new Map(p.lines.map((l, i) => [l, i]))]));
 
   const groups: Block[][] = [];
   for (const b of tabular.flatMap((b) => notesApart(b, pageOf.get(b.page)?.source !== 'text-dump'))) {
@@ -245,7 +246,12 @@ export function findRegions(pages: LaidOutPage[], tabular: Block[], s: TableSett
       // inside one column, shares their heights without standing between them.
       const x0 = Math.min(...prev.lines.map((l) => l.x0), ...b.lines.map((l) => l.x0));
       const x1 = Math.max(...prev.lines.map((l) => l.x1), ...b.lines.map((l) => l.x1));
-      const between = (otherLines.get(b.page) ?? []).some((l) => l.base > y0 && l.base < y1 && l.x0 < x1 && l.x1 > x0);
+      // Text read between them, under the first and beside the next, parts them too (a heading beside a chart, under a wide table).
+      const order = orderOf.get(b.page)!;
+      const [after, before] = [order.get(prev.lines[prev.lines.length - 1]) ?? -1, order.get(b.lines[0]) ?? -1];
+      const bottom = Math.max(...b.lines.map((l) => l.y1));
+      const read = (l: Line) => l.y0 > y0 && l.y0 < bottom && (order.get(l) ?? -1) > after && (order.get(l) ?? -1) < before;
+      const between = (otherLines.get(b.page) ?? []).some((l) => ((l.base > y0 && l.base < y1) || read(l)) && l.x0 < x1 && l.x1 > x0);
       if (!between) {
         g.push(b);
         continue;
