@@ -8,7 +8,7 @@
 import type { LaidOutPage } from '../layout/layout.js';
 import { dominantSize, type Line } from '../layout/lines.js';
 import type { Profile } from '../profiles/profile.js';
-import { type Block, BLOCK_SETTINGS, buildBlocks, columnWidth, lineColumnWidth, lineLeft, lineRight, measure, paragraphIndent, type TextMetrics } from './blocks.js';
+import { type Block, BLOCK_SETTINGS, buildBlocks, endsSentence, columnWidth, lineColumnWidth, lineLeft, lineRight, measure, paragraphIndent, type TextMetrics } from './blocks.js';
 import { BULLET, type Candidate, chooseSequence, fillMisreadNumbers, LETTER_LABEL, LETTERED_ITEM, PARAGRAPH_NUMBER, RESOLUTION_TITLE, ROMAN_LABEL, romanValue, UNREAD_LABELLED } from './numbering.js';
 import { UNREAD_LABEL } from '../model/page.js';
 import { repairMisreadRomans } from './misread-labels.js';
@@ -30,6 +30,8 @@ export const STRUCTURE_SETTINGS = {
   headingWidth: 0.85,
   /** … and has at most this many lines. */
   headingLines: 3,
+  /** A title between numbered paragraphs without type to set it apart wraps over at most this many lines. */
+  titleLines: 2,
   /** Paragraph numbers sit at the left edge of the column, within this many × font size. */
   numberIndent: 3,
 };
@@ -161,6 +163,23 @@ export function headingType(l: Line, bodySize: number): boolean {
   return l.bold || !!l.underlined || l.size > bodySize + BLOCK_SETTINGS.sizeTolerance || (l.italic && !smaller);
 }
 
+/**
+ * A title wrapped over a line or two between numbered paragraphs, though no type sets it apart (a
+ * scan shows no bold or italics): where the body is numbered paragraphs, an unnumbered block set
+ * apart by space, after a paragraph's last sentence and right before the next numbered paragraph,
+ * whose last line stops short of the column's edge, is no prose — prose there would carry a number.
+ */
+function titleBetweenParagraphs(c: Classification, i: number, s: StructureSettings): boolean {
+  const { blocks, chosen } = c;
+  const b = blocks[i];
+  const prev = blocks[i - 1];
+  const next = blocks[i + 1];
+  if (!prev || !next || !chosen.has(i - 1) || !chosen.has(i + 1) || !b.spaced || !next.spaced) return false;
+  if (b.lines.length > s.titleLines || !endsSentence(prev.lines[prev.lines.length - 1].text)) return false;
+  const last = b.lines[b.lines.length - 1];
+  return last.x1 - last.x0 <= s.headingWidth * widthOf(c, last);
+}
+
 /** What block i would be as a heading (level, label, title), or null when it cannot be one. */
 function guessHeading(c: Classification, i: number, profile: Profile, s: StructureSettings): HeadingGuess | null {
   const { blocks, tab, bodySize, colWidth } = c;
@@ -173,7 +192,7 @@ function guessHeading(c: Classification, i: number, profile: Profile, s: Structu
   const styled = pos && b.lines.every((l) => headingType(l, bodySize));
   // Text that does not stop before the right margin is prose, unless typography or a label says otherwise.
   const labelled = BULLET.test(text) || ROMAN_LABEL.test(text) || LETTER_LABEL.test(text) || PARAGRAPH_NUMBER.test(text) || RESOLUTION_TITLE.test(text) || UNREAD_LABELLED.test(text);
-  if (!styled && !labelled && b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * widthOf(c, l))) return null;
+  if (!styled && !labelled && !titleBetweenParagraphs(c, i, s) && b.lines.some((l) => l.x1 - l.x0 > s.headingWidth * widthOf(c, l))) return null;
   // A block that the next one continues mid-sentence is not a heading.
   const next = blocks[i + 1];
   if (next && next.page === b.page && /^[a-z]/.test(next.lines[0].text) && !styled) return null;

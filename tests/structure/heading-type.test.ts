@@ -46,3 +46,21 @@ describe('heading typography', () => {
     expect(headingsWith({ size: 9, bold: true })).toEqual(['Regional highlights']);
   });
 });
+
+describe('a title without type on a scan', () => {
+  /** An OCR page: paragraphs 1–3, and between 1 and 2 a title wrapped over two lines, its first as wide as the column. */
+  function ocrHeadings(first: string, second: string, gapAbove = 30): string[] {
+    const words = [...paragraph(1, 80), ...lineWords(first, 72, 108 + gapAbove), ...lineWords(second, 72, 122 + gapAbove), ...paragraph(2, 152 + gapAbove), ...paragraph(3, 222 + gapAbove)];
+    const laid = [layoutPage({ ...page(words), source: 'ocr' })];
+    layoutDocument(laid, generic);
+    return assemble(laid, generic).headings.map((h) => h.title);
+  }
+  const WIDE = 'Informal meetings and consultations held on the programme and budget of the Organization with';
+  it('is a heading between numbered paragraphs, set apart by space, its last line short', () => {
+    expect(ocrHeadings(WIDE, 'Member States')).toEqual([`${WIDE} Member States`]);
+  });
+  it('is not when its last line runs to the column’s edge, or no space sets it apart', () => {
+    expect(ocrHeadings(WIDE, WIDE)).toEqual([]);
+    expect(ocrHeadings(WIDE, 'Member States', 14)).toEqual([]);
+  });
+});
