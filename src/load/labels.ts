@@ -41,13 +41,26 @@ function readLabel(line: OcrLine, all: OcrWord[], bin: BinaryImage, offset: Poin
   const glyphs = cols.slice(0, -1);
   // Glyphs of a label stand on the baseline and are as tall as capitals.
   if (!glyphs.every((c) => Math.abs(c.y1 - base) <= l.baseTolerance * em && c.y1 - c.y0 >= l.minStroke * em)) return line;
-  const text = (glyphs.every((c) => isStroke(c, em, s)) ? 'I'.repeat(glyphs.length) : UNREAD_LABEL) + '.';
+  const strokes = glyphs.every((c) => isStroke(c, em, s));
+  // A word OCR read glyph for glyph, with letters no misread label explains, is a word ending a
+  // sentence at the start of a line ("OSCE. In this context"), not a label: keep what was read.
+  if (!strokes && t === 1 && readsAsWord(line.words[0].text, glyphs.length)) return line;
+  const text = (strokes ? 'I'.repeat(glyphs.length) : UNREAD_LABEL) + '.';
   const box = { x0: glyphs[0].x0, y0: Math.min(...cols.map((c) => c.y0)), x1: stop.x1, y1: Math.max(...cols.map((c) => c.y1)) };
   // Ink another line's words cover was read: a hanging number OCR set on a line of its own.
   const mine = new Set(line.words);
   if (all.some((w) => !mine.has(w) && w.bbox.x0 < box.x1 && w.bbox.x1 > box.x0 && w.bbox.y0 < box.y1 && w.bbox.y1 > box.y0)) return line;
   const label: OcrWord = { text, conf: title.conf, bbox: box, symbols: [{ text, bbox: box }] };
   return { ...line, words: [label, ...line.words.slice(t)] };
+}
+
+/** Glyphs a misread roman label is read as (either case, strokes); a word with others is a word. */
+const LABEL_LIKE = /^[IVXLCDMivxlcdm1|[\]!]$/;
+
+/** OCR's reading is a word of `glyphs` letters and a stop, with a letter no label glyph is read as. */
+function readsAsWord(read: string, glyphs: number): boolean {
+  const letters = [...read.replace(/\.$/, '')];
+  return letters.length === glyphs && letters.length >= 2 && letters.every((c) => /\p{L}/u.test(c)) && letters.some((c) => !LABEL_LIKE.test(c));
 }
 
 /** A bare vertical stroke: a sans-serif "I" (or "l", "1" without a flag or foot). */

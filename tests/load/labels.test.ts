@@ -30,6 +30,14 @@ describe('readLabels', () => {
     expect(label([{ x0: 20, y0: BASE - 27, x1: 42, y1: BASE }, stop(46)])).toEqual([`${UNREAD_LABEL}.`, 'OP']);
   });
 
+  it('keeps a word OCR read glyph for glyph that ends a sentence at the start of a line', () => {
+    const word = [tall('O', 20), tall('S', 42), tall('C', 64), tall('E', 86), { text: '.', box: stop(108) }];
+    expect(label([], word)).toEqual(['OSCE.', 'OP']);
+    // The same ink read as garbage of another length is still an unread label.
+    const garbage = [{ text: '[', box: word[0].box }, { text: '8', box: word[1].box }, { text: 'O', box: word[2].box }, { text: 'E', box: word[3].box }, { text: '.', box: stop(108) }];
+    expect(label([{ x0: 64, y0: BASE - 27, x1: 84, y1: BASE }], garbage.slice(0, 2).concat(garbage.slice(4)))[0]).toBe(`${UNREAD_LABEL}.`);
+  });
+
   it('leaves a label OCR read, a line without one, and ink another line read', () => {
     expect(label([], [tall('3', 20), tall('5', 42), { text: '.', box: stop(64) }])).toEqual(['35.', 'OP']);
     expect(label([])).toEqual(['OP']);
